@@ -1,0 +1,93 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+import { accounts, shipTos } from "../accounts/schema.ts";
+import { items } from "../catalog/schema.ts";
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    number: text("number").notNull().unique(),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    shipToId: integer("ship_to_id")
+      .notNull()
+      .references(() => shipTos.id),
+    poNumber: text("po_number"),
+    channel: text("channel").notNull(),
+    status: text("status").notNull(),
+    currency: text("currency").notNull(),
+    orderedAt: timestamp("ordered_at", { withTimezone: true }).notNull().defaultNow(),
+    requestedShipDate: date("requested_ship_date"),
+    requestedDeliveryDate: date("requested_delivery_date"),
+    total: numeric("total", { precision: 14, scale: 2 }).notNull(),
+    lineCount: integer("line_count").notNull(),
+    notes: text("notes"),
+    repId: integer("rep_id"),
+    createdBy: integer("created_by"),
+    // Replays of the same request return this order instead of creating another.
+    idempotencyKey: text("idempotency_key").unique(),
+    requestHash: text("request_hash"),
+  },
+  (t) => [
+    index("orders_account_idx").on(t.accountId, t.orderedAt),
+    index("orders_ordered_at_idx").on(t.orderedAt),
+    index("orders_status_idx").on(t.status),
+    check("orders_channel_valid", sql`${t.channel} in ('desk','portal','rep','edi','email','csv','api')`),
+  ],
+);
+
+export const orderLines = pgTable(
+  "order_lines",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint("order_id", { mode: "number" })
+      .notNull()
+      .references(() => orders.id),
+    lineNo: integer("line_no").notNull(),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id),
+    quantity: integer("quantity").notNull(),
+    unitPrice: numeric("unit_price", { precision: 14, scale: 4 }).notNull(),
+    extendedAmount: numeric("extended_amount", { precision: 14, scale: 2 }).notNull(),
+    unitCost: numeric("unit_cost", { precision: 14, scale: 4 }).notNull(),
+  },
+  (t) => [
+    unique().on(t.orderId, t.lineNo),
+    index("order_lines_item_idx").on(t.itemId),
+    check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+export const orderStatusHistory = pgTable(
+  "order_status_history",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint("order_id", { mode: "number" })
+      .notNull()
+      .references(() => orders.id),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    userId: integer("user_id"),
+    reason: text("reason"),
+  },
+  (t) => [index("order_status_history_order_idx").on(t.orderId)],
+);
+
+// Order numbers come from one sequence so concurrent nodes never hand out the same number.
+export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 100001 });
