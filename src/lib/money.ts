@@ -27,7 +27,11 @@ export const UNIT_PRICE_DECIMALS = 4;
 
 export type RoundingMode = "half_up" | "half_even" | "half_down" | "up" | "down" | "ceiling" | "floor";
 
-export type MoneyErrorCode = "INVALID_DECIMAL" | "UNKNOWN_CURRENCY" | "INVALID_QUANTITY" | "TOO_MANY_DECIMALS";
+export type MoneyErrorCode =
+  | "INVALID_DECIMAL"
+  | "UNKNOWN_CURRENCY"
+  | "INVALID_QUANTITY"
+  | "TOO_MANY_DECIMALS";
 
 /** Typed error for malformed money input. `data` is machine-readable. */
 export class MoneyError extends Error {
@@ -41,8 +45,7 @@ export class MoneyError extends Error {
   }
 }
 
-const DECIMAL_RE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
-const LENIENT_INT_RE = /^-?\d+(?:\.\d+)?$/;
+const DECIMAL_RE = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * Parses a decimal string strictly. Accepts "12", "-0.5", "007.10" (leading zeros tolerated, as
@@ -52,7 +55,8 @@ const LENIENT_INT_RE = /^-?\d+(?:\.\d+)?$/;
 export function parseDecimal(input: string | Decimal, what = "amount"): Decimal {
   if (Decimal.isDecimal(input)) {
     if (!input.isFinite()) throw new MoneyError("INVALID_DECIMAL", `${what}: ${input} is not finite`);
-    return input instanceof Dec ? input : new Dec(input.toFixed());
+    // Instances remember the constructor (and precision) that made them: re-wrap foreign ones.
+    return input.constructor === Dec ? input : new Dec(input);
   }
   if (typeof input !== "string") {
     throw new MoneyError(
@@ -61,7 +65,7 @@ export function parseDecimal(input: string | Decimal, what = "amount"): Decimal 
       { value: String(input) },
     );
   }
-  if (!DECIMAL_RE.test(input) && !LENIENT_INT_RE.test(input)) {
+  if (!DECIMAL_RE.test(input)) {
     throw new MoneyError("INVALID_DECIMAL", `${what}: "${input}" is not a plain decimal like "12.34"`, {
       value: input,
     });
@@ -71,7 +75,7 @@ export function parseDecimal(input: string | Decimal, what = "amount"): Decimal 
 
 /** True when `input` would be accepted by parseDecimal. */
 export function isDecimalString(input: unknown): input is string {
-  return typeof input === "string" && LENIENT_INT_RE.test(input);
+  return typeof input === "string" && DECIMAL_RE.test(input);
 }
 
 /** Checks an integer quantity (a JS number is fine for quantities, never for money). */
@@ -85,8 +89,8 @@ export function assertQuantity(quantity: number, what = "quantity"): number {
 }
 
 /**
- * ISO 4217 minor units. Currencies not listed here have 2 minor units in ISO 4217 only if listed
- * in TWO_DECIMALS; anything else is refused so that a typo never silently rounds to cents.
+ * ISO 4217 minor units: the exceptions are listed explicitly, the 2-decimal currencies in
+ * TWO_DECIMALS. Any other code is refused, so a typo never silently rounds to cents.
  */
 const MINOR_UNITS: Record<string, number> = {
   // 0 decimals
@@ -163,7 +167,11 @@ function roundTo(amount: Decimal, decimals: number, mode: RoundingMode): string 
  * Rounds an amount to the currency's minor unit (half-up, i.e. away from zero on ties, unless a mode
  * is given). THE place where money is rounded. Returns a fixed string, e.g. "60.33", "1235" (JPY).
  */
-export function roundMoney(amount: string | Decimal, currency: string, mode: RoundingMode = "half_up"): string {
+export function roundMoney(
+  amount: string | Decimal,
+  currency: string,
+  mode: RoundingMode = "half_up",
+): string {
   return roundTo(parseDecimal(amount), currencyMinorUnits(currency), mode);
 }
 
