@@ -1,0 +1,245 @@
+/**
+ * Stages 2–5 of the waterfall, applied to the source price (per base unit):
+ *   tier → promotion → hold last price → broken-case surcharge.
+ *
+ * Tiers, promotions and the last-price hold only ever LOWER the price; at most one tier and one
+ * promotion apply to a line: the one giving the lowest price, ties to the smallest rule id. A tier's
+ * reached breaks are all considered and the lowest result kept, so a larger quantity can never
+ * raise the tier price even when the break data is not monotone.
+ */
+import { Dec, type Decimal } from "../../lib/money.ts";
+import {
+  type AdjustmentIdx,
+  compareIds,
+  daysBetween,
+  type ItemIdx,
+  inPeriod,
+  type LastPriceIdx,
+  type PolicyIdx,
+  type PromotionIdx,
+  type TierIdx,
+} from "./index-rules.ts";
+import { type BaseStep, type SourceContext, unitRound } from "./sources.ts";
+import type { Id } from "./types.ts";
+
+export interface OrderFacts {
+  /** Σ extend(baseQuantity, source price) over priced lines — what tiers and promotions qualify on. */
+  qualifyingValue: Decimal;
+  /** familyKey → Σ base quantity of the order's lines in that family. */
+  familyQuantity: Map<string, number>;
+  /** Σ base quantity over all valid lines. */
+  totalQuantity: number;
+}
+
+const ZERO = new Dec(0);
+
+/** Applies an adjustment; never below zero, rounded to 4 decimals. */
+export function adjust(adjustment: AdjustmentIdx, current: Decimal): Decimal {
+  switch (adjustment.kind) {
+    case "percent_off":
+      return unitRound(current.times(adjustment.factor));
+    case "fixed":
+      return adjustment.price;
+    case "amount_off": {
+      const p = current.minus(adjustment.amount);
+      return p.isNegative() ? ZERO : p;
+    }
+  }
+}
+
+export function describeAdjustment(adjustment: AdjustmentIdx): string {
+  switch (adjustment.kind) {
+    case "percent_off":
+      return `${adjustment.percent.toFixed()}% off`;
+    case "fixed":
+      return `fixed ${adjustment.price.toFixed(4)}`;
+    case "amount_off":
+      return `${adjustment.amount.toFixed(4)} off`;
+  }
+}
+
+function targetKeys(item: ItemIdx): string[] {
+  const keys = [`i:${item.id}`];
+  if (item.categoryKey !== null) keys.push(`c:${item.categoryKey}`);
+  if (item.familyKey !== null) keys.push(`f:${item.familyKey}`);
+  keys.push("*");
+  return keys;
+}
+
+interface Candidate {
+  id: Id;
+  price: Decimal;
+  step: BaseStep;
+}
+
+function better(c: Candidate, best: Candidate | null): boolean {
+  return !best || c.price.lt(best.price) || (c.price.eq(best.price) && compareIds(c.id, best.id) < 0);
+}
+
+/** The best volume tier for a line, or null if none lowers the price. */
+export function bestTier(
+  ctx: SourceContext,
+  item: ItemIdx,
+  baseQuantity: number,
+  facts: OrderFacts,
+  current: Decimal,
+): BaseStep | null {
+  const scopes = ["*", `a:${ctx.accountKey}`];
+  if (ctx.groupKey !== null) scopes.push(`g:${ctx.groupKey}`);
+  let best: Candidate | null = null;
+  for (const scope of scopes) {
+    for (const target of targetKeys(item)) {
+      const tiers = ctx.index.tiers.get(`${scope}|${target}`);
+      if (!tiers) continue;
+      for (const tier of tiers) {
+        const c = tierCandidate(ctx, tier, item, baseQuantity, facts, current);
+        if (c && better(c, best)) best = c;
+      }
+    }
+  }
+  return best?.step ?? null;
+}
+
+function tierCandidate(
+  ctx: SourceContext,
+  tier: TierIdx,
+  item: ItemIdx,
+  baseQuantity: number,
+  facts: OrderFacts,
+  current: Decimal,
+): Candidate | null {
+  if (tier.currency !== null && tier.currency !== ctx.currency) return null;
+  if (!inPeriod(ctx.date, tier.validFrom, tier.validTo)) return null;
+  let basis: Decimal;
+  let basisLabel: string;
+  if (tier.basis === "order_value") {
+    basis = facts.qualifyingValue;
+    basisLabel = `order value ${basis.toFixed()}`;
+  } else if (tier.basis === "family_quantity" && item.familyKey !== null) {
+    basis = new Dec(facts.familyQuantity.get(item.familyKey) ?? baseQuantity);
+    basisLabel = `family ${item.familyKey} quantity ${basis.toFixed()} ${item.baseUnit}`;
+  } else {
+    basis = new Dec(baseQuantity);
+    basisLabel = `line quantity ${baseQuantity} ${item.baseUnit}`;
+  }
+  let bestPrice: Decimal | null = null;
+  let bestBreak: TierIdx["breaks"][number] | null = null;
+  for (const br of tier.breaks) {
+    if (br.min.gt(basis)) break; // breaks are sorted by min
+    const p = adjust(br.adjustment, current);
+    if (p.lt(current) && (bestPrice === null || p.lt(bestPrice))) {
+      bestPrice = p;
+      bestBreak = br;
+    }
+  }
+  if (bestPrice === null || bestBreak === null) return null;
+  return {
+    id: tier.id,
+    price: bestPrice,
+    step: {
+      kind: "tier",
+      ruleId: tier.id,
+      ruleName: tier.name,
+      before: current,
+      after: bestPrice,
+      detail: `${basisLabel} ≥ ${bestBreak.min.toFixed()}: ${describeAdjustment(bestBreak.adjustment)}`,
+    },
+  };
+}
+
+/** The best promotion for a line, or null if none applies and lowers the price. */
+export function bestPromotion(
+  ctx: SourceContext,
+  item: ItemIdx,
+  facts: OrderFacts,
+  current: Decimal,
+): BaseStep | null {
+  let best: Candidate | null = null;
+  for (const target of targetKeys(item)) {
+    const promos = ctx.index.promotions.get(target);
+    if (!promos) continue;
+    for (const promo of promos) {
+      if (!promotionApplies(ctx, promo, facts)) continue;
+      const p = adjust(promo.adjustment, current);
+      if (!p.lt(current)) continue;
+      const c: Candidate = {
+        id: promo.id,
+        price: p,
+        step: {
+          kind: "promotion",
+          ruleId: promo.id,
+          ruleName: promo.name,
+          before: current,
+          after: p,
+          detail: describeAdjustment(promo.adjustment),
+        },
+      };
+      if (better(c, best)) best = c;
+    }
+  }
+  return best?.step ?? null;
+}
+
+function promotionApplies(ctx: SourceContext, promo: PromotionIdx, facts: OrderFacts): boolean {
+  if (promo.currency !== null && promo.currency !== ctx.currency) return false;
+  if (!inPeriod(ctx.date, promo.validFrom, promo.validTo)) return false;
+  if (promo.accounts !== null || promo.groups !== null) {
+    const byAccount = promo.accounts?.has(ctx.accountKey) ?? false;
+    const byGroup = ctx.groupKey !== null && (promo.groups?.has(ctx.groupKey) ?? false);
+    if (!byAccount && !byGroup) return false;
+  }
+  if (promo.minOrderValue !== null && facts.qualifyingValue.lt(promo.minOrderValue)) return false;
+  if (promo.minOrderQuantity !== null && facts.totalQuantity < promo.minOrderQuantity) return false;
+  return true;
+}
+
+/** True when the account's hold-last-price window covers the pricing date. */
+export function lastPriceHeld(policy: PolicyIdx, last: LastPriceIdx, date: string): boolean {
+  if (policy.holdLastPriceDays === null || last.date > date) return false;
+  return daysBetween(last.date, date) <= policy.holdLastPriceDays;
+}
+
+export function holdStep(policy: PolicyIdx, last: LastPriceIdx, current: Decimal): BaseStep {
+  return {
+    kind: "last_price_hold",
+    ruleId: last.orderRef,
+    ruleName: `Hold last price ${policy.holdLastPriceDays} days`,
+    before: current,
+    after: last.unitPrice,
+    detail: `paid ${last.unitPrice.toFixed(4)} on ${last.date}`,
+  };
+}
+
+/**
+ * Broken-case surcharge: when the base quantity is not a whole number of cases, the account's
+ * surcharge is added to the unit price of the whole line. Returns null if it does not apply, or
+ * "currency" if the surcharge amount is in another currency.
+ */
+export function surchargeStep(
+  policy: PolicyIdx,
+  item: ItemIdx,
+  baseQuantity: number,
+  currency: string,
+  current: Decimal,
+): BaseStep | null | "currency" {
+  const s = policy.surcharge;
+  if (s === null || item.caseFactor <= 1 || baseQuantity % item.caseFactor === 0) return null;
+  let after: Decimal;
+  let detail: string;
+  if (s.kind === "percent") {
+    after = unitRound(current.times(s.factor));
+    detail = `+${s.percent.toFixed()}%`;
+  } else {
+    if (s.currency !== currency) return "currency";
+    after = current.plus(s.amount);
+    detail = `+${s.amount.toFixed(4)} per ${item.baseUnit}`;
+  }
+  return {
+    kind: "broken_case_surcharge",
+    ruleId: null,
+    ruleName: "Broken-case surcharge",
+    before: current,
+    after,
+    detail: `${baseQuantity} ${item.baseUnit} is not a multiple of the case of ${item.caseFactor}: ${detail}`,
+  };
+}

@@ -1,0 +1,321 @@
+/**
+ * The pricing engine: pure functions, no database. Every channel and the order pipeline get prices
+ * only from here. Rules arrive as plain data (PricingRules), indexed once by buildPricingIndex.
+ *
+ * PRECEDENCE (stable; documented in docs/pricing.md — change both together):
+ *
+ *   All prices are computed per BASE UNIT, rounded half-up to 4 decimals after every step that can
+ *   produce more, and multiplied by the line unit's integer factor only for display and extension.
+ *
+ *   1. Source price — each later source that has a price REPLACES the earlier one:
+ *        a. list price (item, only when the order currency is the catalog's list currency)
+ *        b. account-group price list
+ *        c. account price list
+ *        d. contract valid on the date, most specific level first:
+ *             account+item > account+category > group+item > group+category
+ *           (fixed price / percent off list / cost plus markup or margin)
+ *      Within one level the lowest price wins; a tie goes to the smallest rule id.
+ *   2. Volume tier — only if it lowers the price; the best single tier among those whose scope
+ *      (everyone, group, account) and target (item, category, family, all) match, by line quantity,
+ *      family quantity across lines (mix and match) or order value. Skipped under an exclusive contract.
+ *   3. Promotion — only if it lowers the price; the best single eligible promotion (period, currency,
+ *      account/group, min order value or quantity). Skipped under an exclusive contract.
+ *   4. Hold last price — if the account holds last prices for N days and the item was bought within
+ *      N days at a lower price, that price.
+ *   5. Broken-case surcharge — if the base quantity is not a whole number of cases.
+ *
+ *   Tiers and promotions qualify on facts computed from the SOURCE prices (step 1), never on their
+ *   own results, so nothing is circular: qualifying value = Σ round(baseQty × source price).
+ *
+ *   Quantity rules come first: unit → base units, order multiple (reject → CASE_MULTIPLE violation,
+ *   or round up → ROUNDED_UP_TO_CASE warning, per account policy), minimum order quantity
+ *   (BELOW_MOQ). A violating line still gets a price so the screen can show it.
+ *
+ *   Extended = round(quantity × unit price) to the currency's minor unit, once (money.extend);
+ *   the order total is the sum of the rounded lines; MIN_ORDER_VALUE compares that total.
+ */
+import { Dec, type Decimal, extend, formatUnitPrice, isKnownCurrency, sumMoney } from "../../lib/money.ts";
+import {
+  bestPromotion,
+  bestTier,
+  holdStep,
+  lastPriceHeld,
+  type OrderFacts,
+  surchargeStep,
+} from "./adjustments.ts";
+import {
+  buildPricingIndex,
+  type ItemIdx,
+  isIsoDate,
+  type PolicyIdx,
+  PricingError,
+  type PricingIndex,
+} from "./index-rules.ts";
+import { resolveQuantity } from "./packs.ts";
+import { type BaseStep, type SourceContext, sourcePrice } from "./sources.ts";
+import type {
+  Issue,
+  LastPaid,
+  PricedLine,
+  PricedOrder,
+  PriceRequest,
+  PricingRules,
+  ViolationCode,
+  WarningCode,
+  WaterfallStep,
+} from "./types.ts";
+
+export { buildPricingIndex, PricingError, type PricingIndex };
+
+const DEFAULT_POLICY: PolicyIdx = {
+  caseRounding: "reject",
+  surcharge: null,
+  minOrderValue: null,
+  holdLastPriceDays: null,
+};
+
+interface LineWork {
+  out: PricedLine;
+  item: ItemIdx | null;
+  factor: number;
+  steps: BaseStep[];
+  price: Decimal | null;
+  exclusive: boolean;
+}
+
+/** Convenience for one-off quotes: indexes `rules` and prices. Hot paths keep the index. */
+export function priceOrderWithRules(request: PriceRequest, rules: PricingRules): PricedOrder {
+  return priceOrder(request, buildPricingIndex(rules));
+}
+
+/**
+ * Prices an order. Throws PricingError INVALID_REQUEST only for a malformed request (date,
+ * currency, line refs); everything about a line (unknown item, bad quantity, pack rules) is a
+ * violation on that line.
+ */
+export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOrder {
+  validateRequest(request);
+  const ctx: SourceContext = {
+    index,
+    date: request.date,
+    currency: request.currency,
+    accountKey: String(request.accountId),
+    groupKey: request.accountGroupId === null ? null : String(request.accountGroupId),
+    shipToKey: request.shipToId === null ? null : String(request.shipToId),
+  };
+  const policy = index.policies.get(ctx.accountKey) ?? DEFAULT_POLICY;
+
+  // Pass 1: quantities and source prices.
+  const work = request.lines.map((line) => sourceLine(ctx, policy, line));
+  const facts = orderFacts(work, request.currency);
+
+  // Pass 2: tiers, promotions, hold, surcharge, extension.
+  for (const w of work) finishLine(ctx, policy, facts, w);
+
+  const lines = work.map((w) => w.out);
+  const total = sumMoney(
+    lines.flatMap((l) => (l.extended === null ? [] : [l.extended])),
+    request.currency,
+  );
+  const violations: Issue<ViolationCode>[] = [];
+  const warnings: Issue<WarningCode>[] = [];
+  const mov = policy.minOrderValue;
+  if (mov !== null) {
+    if (mov.currency !== request.currency) {
+      warnings.push({
+        code: "RULE_CURRENCY_MISMATCH",
+        message: `minimum order value is in ${mov.currency}, the order in ${request.currency}: not checked`,
+        data: { rule: "minOrderValue", ruleCurrency: mov.currency, currency: request.currency },
+      });
+    } else if (new Dec(total).lt(mov.amount)) {
+      violations.push({
+        code: "MIN_ORDER_VALUE",
+        message: `order total ${total} ${request.currency} is below the minimum order value ${mov.amount.toFixed()}`,
+        data: { total, minOrderValue: mov.amount.toFixed(), currency: request.currency },
+      });
+    }
+  }
+  return {
+    accountId: request.accountId,
+    date: request.date,
+    currency: request.currency,
+    lines,
+    total,
+    qualifyingValue: sumMoney([facts.qualifyingValue], request.currency),
+    complete: lines.every((l) => l.unitPrice !== null),
+    violations,
+    warnings,
+  };
+}
+
+function validateRequest(request: PriceRequest): void {
+  const bad = (message: string, data: Record<string, unknown> = {}): never => {
+    throw new PricingError("INVALID_REQUEST", message, data);
+  };
+  if (!isIsoDate(request.date))
+    bad(`date "${request.date}" is not a YYYY-MM-DD date`, { date: request.date });
+  if (!isKnownCurrency(request.currency))
+    bad(`unknown currency "${request.currency}"`, { currency: request.currency });
+  if (!Array.isArray(request.lines)) bad("lines must be an array");
+  const refs = new Set<string>();
+  for (const line of request.lines) {
+    if (typeof line.lineRef !== "string" || line.lineRef === "") bad("every line needs a lineRef");
+    if (refs.has(line.lineRef)) bad(`duplicate lineRef "${line.lineRef}"`, { lineRef: line.lineRef });
+    refs.add(line.lineRef);
+  }
+}
+
+function sourceLine(ctx: SourceContext, policy: PolicyIdx, line: PriceRequest["lines"][number]): LineWork {
+  const item = ctx.index.items.get(String(line.itemId)) ?? null;
+  const factor = item?.unitFactors.get(line.uom) ?? null;
+  const out: PricedLine = {
+    lineRef: line.lineRef,
+    itemId: line.itemId,
+    sku: item?.sku ?? null,
+    uom: line.uom,
+    uomFactor: factor,
+    requestedQuantity: line.quantity,
+    quantity: line.quantity,
+    baseQuantity: 0,
+    unitPrice: null,
+    baseUnitPrice: null,
+    extended: null,
+    waterfall: [],
+    violations: [],
+    warnings: [],
+    lastPaid: null,
+  };
+  const work: LineWork = { out, item, factor: factor ?? 1, steps: [], price: null, exclusive: false };
+  const violation = (code: ViolationCode, message: string, data: Record<string, unknown> = {}) => {
+    out.violations.push({ code, message, data: { lineRef: line.lineRef, ...data } });
+    return work;
+  };
+  if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
+    return violation("INVALID_QUANTITY", `quantity ${String(line.quantity)} must be a positive integer`, {
+      quantity: line.quantity,
+    });
+  }
+  if (item === null) return violation("UNKNOWN_ITEM", `unknown item ${line.itemId}`, { itemId: line.itemId });
+  if (factor === null) {
+    return violation("UNKNOWN_UOM", `${item.sku} is not sold in "${line.uom}"`, {
+      uom: line.uom,
+      units: [...item.unitFactors.keys()],
+    });
+  }
+  const q = resolveQuantity(item, policy, line.uom, line.quantity, factor);
+  if (q === null) {
+    return violation("INVALID_QUANTITY", `quantity ${line.quantity} ${line.uom} is too large`, {
+      quantity: line.quantity,
+    });
+  }
+  out.quantity = q.quantity;
+  out.baseQuantity = q.baseQuantity;
+  out.violations.push(...q.violations);
+  out.warnings.push(...q.warnings);
+
+  const source = sourcePrice(ctx, item);
+  work.steps = source.steps;
+  work.price = source.price;
+  work.exclusive = source.exclusive;
+  if (source.price === null) {
+    violation("NO_PRICE", `no price for ${item.sku} in ${ctx.currency} for this account on ${ctx.date}`, {
+      itemId: line.itemId,
+      currency: ctx.currency,
+    });
+  }
+  return work;
+}
+
+function orderFacts(work: LineWork[], currency: string): OrderFacts {
+  const familyQuantity = new Map<string, number>();
+  let totalQuantity = 0;
+  const extended: string[] = [];
+  for (const w of work) {
+    if (w.item === null || w.out.baseQuantity === 0) continue;
+    totalQuantity += w.out.baseQuantity;
+    const family = w.item.familyKey;
+    if (family !== null) familyQuantity.set(family, (familyQuantity.get(family) ?? 0) + w.out.baseQuantity);
+    if (w.price !== null) extended.push(extend(w.out.baseQuantity, w.price, currency));
+  }
+  return { qualifyingValue: new Dec(sumMoney(extended, currency)), familyQuantity, totalQuantity };
+}
+
+function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w: LineWork): void {
+  const { out, item } = w;
+  if (item === null || w.price === null) return;
+  const base = out.baseQuantity;
+  let price = w.price;
+  const apply = (step: BaseStep | null) => {
+    if (step === null) return;
+    w.steps.push(step);
+    price = step.after;
+  };
+  if (!w.exclusive) {
+    apply(bestTier(ctx, item, base, facts, price));
+    apply(bestPromotion(ctx, item, facts, price));
+  }
+  const last = ctx.index.lastPrices.get(`${ctx.accountKey}|${item.id}|${ctx.currency}`);
+  if (last) {
+    const held = lastPriceHeld(policy, last, ctx.date);
+    if (held && last.unitPrice.lt(price)) apply(holdStep(policy, last, price));
+    out.lastPaid = lastPaid(last, w.factor, held);
+  }
+  const surcharge = surchargeStep(policy, item, base, ctx.currency, price);
+  if (surcharge === "currency") {
+    out.warnings.push({
+      code: "RULE_CURRENCY_MISMATCH",
+      message: `broken-case surcharge is not in ${ctx.currency}: not applied`,
+      data: { lineRef: out.lineRef, rule: "brokenCaseSurcharge", currency: ctx.currency },
+    });
+  } else if (surcharge !== null) {
+    apply(surcharge);
+    out.warnings.push({
+      code: "BROKEN_CASE_SURCHARGE",
+      message: `${item.sku}: ${surcharge.detail}`,
+      data: {
+        lineRef: out.lineRef,
+        baseQuantity: base,
+        caseFactor: item.caseFactor,
+        surchargePerUnit: formatUnitPrice(surcharge.after.minus(surcharge.before ?? 0).times(w.factor)),
+      },
+    });
+  }
+  if (item.cost !== null && ctx.index.listCurrency === ctx.currency && price.lt(item.cost)) {
+    out.warnings.push({
+      code: "BELOW_COST",
+      message: `${item.sku}: price ${price.toFixed(4)} is below cost ${item.cost.toFixed(4)} per ${item.baseUnit}`,
+      data: { lineRef: out.lineRef, baseUnitPrice: price.toFixed(4), cost: item.cost.toFixed(4) },
+    });
+  }
+  const unit = price.times(w.factor);
+  out.baseUnitPrice = formatUnitPrice(price);
+  out.unitPrice = formatUnitPrice(unit);
+  out.extended = extend(out.quantity, unit, ctx.currency);
+  out.waterfall = w.steps.map((s) => toLineUnit(s, w.factor));
+}
+
+function toLineUnit(step: BaseStep, factor: number): WaterfallStep {
+  const out: WaterfallStep = {
+    kind: step.kind,
+    ruleId: step.ruleId,
+    ruleName: step.ruleName,
+    before: step.before === null ? null : formatUnitPrice(step.before.times(factor)),
+    after: formatUnitPrice(step.after.times(factor)),
+  };
+  if (step.detail !== undefined) out.detail = step.detail;
+  return out;
+}
+
+function lastPaid(
+  last: { unitPrice: Decimal; date: string; orderRef: string | null },
+  factor: number,
+  held: boolean,
+): LastPaid {
+  return {
+    unitPrice: formatUnitPrice(last.unitPrice.times(factor)),
+    baseUnitPrice: formatUnitPrice(last.unitPrice),
+    date: last.date,
+    orderRef: last.orderRef,
+    held,
+  };
+}

@@ -1,0 +1,501 @@
+/**
+ * Turns plain pricing rules into lookup maps, so pricing a line is a handful of Map.get calls and
+ * never a scan over price entries. Build once per rule set (or per request with only the rules
+ * that request needs); treat the result as immutable and build a new one after a rule changes.
+ *
+ * All decimals and dates are validated here, so bad rule data fails at load time with the rule's id,
+ * not in the middle of a quote. Price-list entries (the big table: up to millions of rows) are kept
+ * as validated strings and parsed only when a line looks them up.
+ */
+import {
+  Dec,
+  type Decimal,
+  isKnownCurrency,
+  MoneyError,
+  parseDecimal,
+  parseUnitPrice,
+} from "../../lib/money.ts";
+import type {
+  Adjustment,
+  ContractPrice,
+  Id,
+  PricingRules,
+  Scope,
+  StepKind,
+  Target,
+  TierRule,
+} from "./types.ts";
+
+export type PricingRuleErrorCode = "INVALID_RULE" | "INVALID_REQUEST";
+
+/** Bad rule data (at index build) or a malformed request (at pricing). */
+export class PricingError extends Error {
+  readonly code: PricingRuleErrorCode;
+  readonly data: Record<string, unknown>;
+  constructor(code: PricingRuleErrorCode, message: string, data: Record<string, unknown> = {}) {
+    super(message);
+    this.name = "PricingError";
+    this.code = code;
+    this.data = data;
+  }
+}
+
+export type AdjustmentIdx =
+  | { kind: "percent_off"; percent: Decimal; factor: Decimal }
+  | { kind: "fixed"; price: Decimal }
+  | { kind: "amount_off"; amount: Decimal };
+
+export type ContractPriceIdx =
+  | { kind: "fixed"; price: Decimal }
+  | { kind: "percent_off_list"; percent: Decimal; factor: Decimal }
+  | { kind: "cost_plus"; percent: Decimal; basis: "markup" | "margin"; factor: Decimal };
+
+export interface ItemIdx {
+  id: Id;
+  sku: string;
+  categoryKey: string | null;
+  familyKey: string | null;
+  listPrice: Decimal;
+  cost: Decimal | null;
+  baseUnit: string;
+  unitFactors: Map<string, number>;
+  caseFactor: number;
+  orderMultiple: number;
+  minOrderQty: number;
+}
+
+export interface PolicyIdx {
+  caseRounding: "reject" | "round_up";
+  surcharge:
+    | { kind: "percent"; percent: Decimal; factor: Decimal }
+    | { kind: "amount"; amount: Decimal; currency: string }
+    | null;
+  minOrderValue: { amount: Decimal; currency: string } | null;
+  holdLastPriceDays: number | null;
+}
+
+export interface ListIdx {
+  id: Id;
+  name: string;
+  kind: Extract<StepKind, "group_price_list" | "account_price_list">;
+  currency: string;
+  validFrom: string | null;
+  validTo: string | null;
+  /** itemId → per-base-unit price string (validated, ≤ 4 decimals). */
+  prices: Map<string, string>;
+}
+
+export interface ContractLineIdx {
+  contractId: Id;
+  contractName: string;
+  lineId: Id | null;
+  currency: string;
+  validFrom: string | null;
+  validTo: string | null;
+  exclusive: boolean;
+  shipTos: Set<string> | null;
+  price: ContractPriceIdx;
+}
+
+export interface TierIdx {
+  id: Id;
+  name: string;
+  currency: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  basis: TierRule["basis"];
+  breaks: { min: Decimal; adjustment: AdjustmentIdx }[];
+}
+
+export interface PromotionIdx {
+  id: Id;
+  name: string;
+  currency: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+  minOrderValue: Decimal | null;
+  minOrderQuantity: number | null;
+  accounts: Set<string> | null;
+  groups: Set<string> | null;
+  adjustment: AdjustmentIdx;
+}
+
+export interface LastPriceIdx {
+  unitPrice: Decimal;
+  date: string;
+  orderRef: string | null;
+}
+
+export interface PricingIndex {
+  readonly listCurrency: string;
+  readonly items: Map<string, ItemIdx>;
+  readonly policies: Map<string, PolicyIdx>;
+  /** scopeKey ("a:<id>" | "g:<id>") → price lists of that scope. */
+  readonly listsByScope: Map<string, ListIdx[]>;
+  /** `${scopeKey}|${targetKey}` → contract lines, sorted by contract id then line id. */
+  readonly contracts: Map<string, ContractLineIdx[]>;
+  /** `${scopeKey}|${targetKey}` → tiers ("*" scope = everyone), sorted by id. */
+  readonly tiers: Map<string, TierIdx[]>;
+  /** targetKey → promotions, sorted by id. */
+  readonly promotions: Map<string, PromotionIdx[]>;
+  /** `${accountId}|${itemId}|${currency}` → the most recent price paid. */
+  readonly lastPrices: Map<string, LastPriceIdx>;
+}
+
+// ---------------------------------------------------------------- keys, ids, dates
+
+export function scopeKey(scope: Scope): string {
+  if (scope.kind === "account") return `a:${scope.accountId}`;
+  if (scope.kind === "group") return `g:${scope.groupId}`;
+  return "*";
+}
+
+export function targetKey(target: Target): string {
+  switch (target.kind) {
+    case "item":
+      return `i:${target.itemId}`;
+    case "category":
+      return `c:${target.categoryId}`;
+    case "family":
+      return `f:${target.familyId}`;
+    default:
+      return "*";
+  }
+}
+
+/** Deterministic id order: numeric ids numerically, others by code unit. */
+export function compareIds(a: Id | null, b: Id | null): number {
+  const x = a === null ? "" : String(a);
+  const y = b === null ? "" : String(b);
+  if (x.length !== y.length && /^\d+$/.test(x) && /^\d+$/.test(y)) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== "string") return false;
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.toISOString().slice(0, 10) === s;
+}
+
+/** Whole days from `from` to `to` (both valid ISO dates). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function inPeriod(date: string, from: string | null, to: string | null): boolean {
+  return (from === null || from <= date) && (to === null || date <= to);
+}
+
+// ---------------------------------------------------------------- validation helpers
+
+function fail(rule: string, message: string, data: Record<string, unknown> = {}): never {
+  throw new PricingError("INVALID_RULE", `${rule}: ${message}`, { rule, ...data });
+}
+
+function dec(rule: string, value: string, what: string): Decimal {
+  try {
+    return parseDecimal(value, what);
+  } catch (e) {
+    if (e instanceof MoneyError) fail(rule, e.message);
+    throw e;
+  }
+}
+
+function price(rule: string, value: string, what = "price"): Decimal {
+  try {
+    const d = parseUnitPrice(value, what);
+    if (d.isNegative()) fail(rule, `${what} ${value} is negative`);
+    return d;
+  } catch (e) {
+    if (e instanceof MoneyError) fail(rule, e.message);
+    throw e;
+  }
+}
+
+function percent(rule: string, value: string, max: number): Decimal {
+  const p = dec(rule, value, "percent");
+  if (p.isNegative() || p.gt(max)) fail(rule, `percent ${value} must be between 0 and ${max}`);
+  return p;
+}
+
+function currency(rule: string, code: string | null | undefined, required: boolean): string | null {
+  if (code === null || code === undefined) {
+    if (required) fail(rule, "a currency is required");
+    return null;
+  }
+  if (!isKnownCurrency(code)) fail(rule, `unknown currency "${code}"`);
+  return code;
+}
+
+function date(rule: string, value: string | null | undefined, what: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (!isIsoDate(value)) fail(rule, `${what} "${value}" is not a YYYY-MM-DD date`);
+  return value;
+}
+
+function positiveInt(rule: string, value: number | null | undefined, what: string, dflt: number): number {
+  if (value === null || value === undefined) return dflt;
+  if (!Number.isSafeInteger(value) || value < 1)
+    fail(rule, `${what} ${String(value)} must be an integer ≥ 1`);
+  return value;
+}
+
+function adjustment(rule: string, a: Adjustment): AdjustmentIdx {
+  switch (a.kind) {
+    case "percent_off": {
+      const p = percent(rule, a.percent, 100);
+      return { kind: "percent_off", percent: p, factor: new Dec(1).minus(p.dividedBy(100)) };
+    }
+    case "fixed":
+      return { kind: "fixed", price: price(rule, a.price) };
+    case "amount_off":
+      return { kind: "amount_off", amount: price(rule, a.amount, "amount") };
+    default:
+      return fail(rule, `unknown adjustment kind ${(a as { kind: string }).kind}`);
+  }
+}
+
+function contractPrice(rule: string, p: ContractPrice): ContractPriceIdx {
+  switch (p.kind) {
+    case "fixed":
+      return { kind: "fixed", price: price(rule, p.price) };
+    case "percent_off_list": {
+      const pct = percent(rule, p.percent, 100);
+      return { kind: "percent_off_list", percent: pct, factor: new Dec(1).minus(pct.dividedBy(100)) };
+    }
+    case "cost_plus": {
+      const basis = p.basis ?? "markup";
+      const pct = percent(rule, p.percent, basis === "margin" ? 99.9999 : 100_000);
+      const factor =
+        basis === "margin"
+          ? new Dec(1).dividedBy(new Dec(1).minus(pct.dividedBy(100)))
+          : new Dec(1).plus(pct.dividedBy(100));
+      return { kind: "cost_plus", percent: pct, basis, factor };
+    }
+    default:
+      return fail(rule, `unknown contract price kind ${(p as { kind: string }).kind}`);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+// ---------------------------------------------------------------- build
+
+export function buildPricingIndex(rules: PricingRules): PricingIndex {
+  const listCurrency = currency("rules", rules.listCurrency, true)!;
+  const index: PricingIndex = {
+    listCurrency,
+    items: new Map(),
+    policies: new Map(),
+    listsByScope: new Map(),
+    contracts: new Map(),
+    tiers: new Map(),
+    promotions: new Map(),
+    lastPrices: new Map(),
+  };
+  addItems(index, rules);
+  addPolicies(index, rules);
+  addPriceLists(index, rules);
+  addContracts(index, rules);
+  addTiers(index, rules);
+  addPromotions(index, rules);
+  addLastPrices(index, rules);
+  return index;
+}
+
+function addItems(index: PricingIndex, rules: PricingRules): void {
+  for (const it of rules.items) {
+    const rule = `item ${it.id}`;
+    if (index.items.has(String(it.id))) fail(rule, "duplicate item id");
+    const unitFactors = new Map<string, number>([[it.baseUnit, 1]]);
+    for (const u of it.units) {
+      const f = positiveInt(rule, u.factor, `unit ${u.code} factor`, 1);
+      if (u.code === it.baseUnit && f !== 1) fail(rule, `base unit ${u.code} must have factor 1`);
+      unitFactors.set(u.code, f);
+    }
+    index.items.set(String(it.id), {
+      id: it.id,
+      sku: it.sku,
+      categoryKey: it.categoryId === null ? null : String(it.categoryId),
+      familyKey: it.familyId === null ? null : String(it.familyId),
+      listPrice: price(rule, it.listPrice, "list price"),
+      cost: it.cost === null ? null : price(rule, it.cost, "cost"),
+      baseUnit: it.baseUnit,
+      unitFactors,
+      caseFactor: positiveInt(rule, it.caseFactor, "caseFactor", 1),
+      orderMultiple: positiveInt(rule, it.orderMultiple, "orderMultiple", 1),
+      minOrderQty: positiveInt(rule, it.minOrderQty, "minOrderQty", 1),
+    });
+  }
+}
+
+function addPolicies(index: PricingIndex, rules: PricingRules): void {
+  for (const p of rules.accountPolicies ?? []) {
+    const rule = `account policy ${p.accountId}`;
+    if (index.policies.has(String(p.accountId))) fail(rule, "duplicate account policy");
+    if (p.caseRounding !== "reject" && p.caseRounding !== "round_up") {
+      fail(rule, `caseRounding must be "reject" or "round_up"`);
+    }
+    let surcharge: PolicyIdx["surcharge"] = null;
+    const s = p.brokenCaseSurcharge;
+    if (s?.kind === "percent") {
+      const pct = percent(rule, s.percent, 1000);
+      surcharge = { kind: "percent", percent: pct, factor: new Dec(1).plus(pct.dividedBy(100)) };
+    } else if (s?.kind === "amount") {
+      surcharge = {
+        kind: "amount",
+        amount: price(rule, s.amount, "surcharge"),
+        currency: currency(rule, s.currency, true)!,
+      };
+    }
+    const m = p.minOrderValue;
+    index.policies.set(String(p.accountId), {
+      caseRounding: p.caseRounding,
+      surcharge,
+      minOrderValue: m
+        ? { amount: dec(rule, m.amount, "minOrderValue"), currency: currency(rule, m.currency, true)! }
+        : null,
+      holdLastPriceDays:
+        p.holdLastPriceDays === null || p.holdLastPriceDays === undefined
+          ? null
+          : positiveInt(rule, p.holdLastPriceDays, "holdLastPriceDays", 1),
+    });
+  }
+}
+
+function addPriceLists(index: PricingIndex, rules: PricingRules): void {
+  for (const pl of rules.priceLists ?? []) {
+    const rule = `price list ${pl.id}`;
+    if (pl.scope.kind === "all")
+      fail(rule, "a price list is for a group or an account (list price is for all)");
+    const prices = new Map<string, string>();
+    for (const e of pl.entries) {
+      const key = String(e.itemId);
+      price(`${rule} item ${key}`, e.price);
+      if (prices.has(key)) fail(rule, `item ${key} appears twice`);
+      prices.set(key, e.price);
+    }
+    const list: ListIdx = {
+      id: pl.id,
+      name: pl.name,
+      kind: pl.scope.kind === "group" ? "group_price_list" : "account_price_list",
+      currency: currency(rule, pl.currency, true)!,
+      validFrom: date(rule, pl.validFrom, "validFrom"),
+      validTo: date(rule, pl.validTo, "validTo"),
+      prices,
+    };
+    push(index.listsByScope, scopeKey(pl.scope), list);
+  }
+  for (const lists of index.listsByScope.values()) lists.sort((a, b) => compareIds(a.id, b.id));
+}
+
+function addContracts(index: PricingIndex, rules: PricingRules): void {
+  for (const c of rules.contracts ?? []) {
+    const rule = `contract ${c.id}`;
+    if (c.scope.kind === "all") fail(rule, "a contract is for a group or an account");
+    const base = {
+      contractId: c.id,
+      contractName: c.name,
+      currency: currency(rule, c.currency, true)!,
+      validFrom: date(rule, c.validFrom, "validFrom"),
+      validTo: date(rule, c.validTo, "validTo"),
+      exclusive: c.exclusive === true,
+      shipTos: c.shipToIds ? new Set(c.shipToIds.map(String)) : null,
+    };
+    for (const line of c.lines) {
+      const lineRule = `${rule} line ${line.id ?? targetKey(line.target)}`;
+      if (line.target.kind !== "item" && line.target.kind !== "category") {
+        fail(lineRule, "a contract line targets an item or a category");
+      }
+      const idx: ContractLineIdx = {
+        ...base,
+        lineId: line.id ?? null,
+        price: contractPrice(lineRule, line.price),
+      };
+      push(index.contracts, `${scopeKey(c.scope)}|${targetKey(line.target)}`, idx);
+    }
+  }
+  for (const lines of index.contracts.values()) {
+    lines.sort((a, b) => compareIds(a.contractId, b.contractId) || compareIds(a.lineId, b.lineId));
+  }
+}
+
+function addTiers(index: PricingIndex, rules: PricingRules): void {
+  for (const t of rules.tiers ?? []) {
+    const rule = `tier ${t.id}`;
+    if (!["line_quantity", "family_quantity", "order_value"].includes(t.basis))
+      fail(rule, `unknown basis ${t.basis}`);
+    if (t.breaks.length === 0) fail(rule, "no breaks");
+    const breaks = t.breaks.map((b) => {
+      const min = dec(rule, b.min, "break min");
+      if (min.isNegative()) fail(rule, `break min ${b.min} is negative`);
+      if (t.basis !== "order_value" && !min.isInteger())
+        fail(rule, `quantity break ${b.min} is not an integer`);
+      return { min, adjustment: adjustment(rule, b.adjustment) };
+    });
+    breaks.sort((a, b) => a.min.comparedTo(b.min));
+    const needsCurrency =
+      t.basis === "order_value" || breaks.some((b) => b.adjustment.kind !== "percent_off");
+    const idx: TierIdx = {
+      id: t.id,
+      name: t.name,
+      currency: currency(rule, t.currency, needsCurrency),
+      validFrom: date(rule, t.validFrom, "validFrom"),
+      validTo: date(rule, t.validTo, "validTo"),
+      basis: t.basis,
+      breaks,
+    };
+    push(index.tiers, `${scopeKey(t.scope)}|${targetKey(t.target)}`, idx);
+  }
+  for (const tiers of index.tiers.values()) tiers.sort((a, b) => compareIds(a.id, b.id));
+}
+
+function addPromotions(index: PricingIndex, rules: PricingRules): void {
+  for (const p of rules.promotions ?? []) {
+    const rule = `promotion ${p.id}`;
+    const adj = adjustment(rule, p.adjustment);
+    const minValue = p.minOrderValue == null ? null : dec(rule, p.minOrderValue, "minOrderValue");
+    const idx: PromotionIdx = {
+      id: p.id,
+      name: p.name,
+      currency: currency(rule, p.currency, adj.kind !== "percent_off" || minValue !== null),
+      validFrom: date(rule, p.validFrom, "validFrom"),
+      validTo: date(rule, p.validTo, "validTo"),
+      minOrderValue: minValue,
+      minOrderQuantity:
+        p.minOrderQuantity == null ? null : positiveInt(rule, p.minOrderQuantity, "minOrderQuantity", 1),
+      accounts: p.accountIds ? new Set(p.accountIds.map(String)) : null,
+      groups: p.accountGroupIds ? new Set(p.accountGroupIds.map(String)) : null,
+      adjustment: adj,
+    };
+    push(index.promotions, targetKey(p.target), idx);
+  }
+  for (const promos of index.promotions.values()) promos.sort((a, b) => compareIds(a.id, b.id));
+}
+
+function addLastPrices(index: PricingIndex, rules: PricingRules): void {
+  for (const lp of rules.lastPrices ?? []) {
+    const rule = `last price ${lp.accountId}/${lp.itemId}`;
+    const key = `${lp.accountId}|${lp.itemId}|${currency(rule, lp.currency, true)}`;
+    const d = date(rule, lp.date, "date");
+    if (d === null) fail(rule, "date is required");
+    const prev = index.lastPrices.get(key);
+    const entry = {
+      unitPrice: price(rule, lp.unitPrice, "unit price"),
+      date: d,
+      orderRef: lp.orderRef ?? null,
+    };
+    // Most recent wins; on the same date keep the lower price so input order never matters.
+    if (!prev || prev.date < d || (prev.date === d && entry.unitPrice.lt(prev.unitPrice))) {
+      index.lastPrices.set(key, entry);
+    }
+  }
+}

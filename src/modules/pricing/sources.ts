@@ -1,0 +1,169 @@
+/**
+ * Stage 1 of the waterfall: the SOURCE price of a line, per base unit.
+ *
+ *   list price → group price list → account price list → contract
+ *
+ * Each later source that has a price for the item replaces the earlier one (a more specific
+ * agreement wins, even when it is higher; see docs/pricing.md). Within one level, the lowest price
+ * wins and a tie goes to the smallest rule id, so the order of rules in the input never matters.
+ */
+import { Dec, type Decimal, roundUnitPrice } from "../../lib/money.ts";
+import {
+  type ContractLineIdx,
+  compareIds,
+  type ItemIdx,
+  inPeriod,
+  type ListIdx,
+  type PricingIndex,
+} from "./index-rules.ts";
+import type { Id, StepKind } from "./types.ts";
+
+/** A waterfall step with per-base-unit prices (the engine converts to the line's unit). */
+export interface BaseStep {
+  kind: StepKind;
+  ruleId: Id | null;
+  ruleName: string;
+  before: Decimal | null;
+  after: Decimal;
+  detail?: string;
+}
+
+export interface SourceContext {
+  index: PricingIndex;
+  date: string;
+  currency: string;
+  accountKey: string;
+  groupKey: string | null;
+  shipToKey: string | null;
+}
+
+export interface SourceResult {
+  price: Decimal | null;
+  steps: BaseStep[];
+  /** The winning contract is a net price: no tiers or promotions on top. */
+  exclusive: boolean;
+}
+
+/** Rounds a computed per-base-unit price to 4 decimals (via the money library). */
+export function unitRound(d: Decimal): Decimal {
+  return new Dec(roundUnitPrice(d));
+}
+
+export function sourcePrice(ctx: SourceContext, item: ItemIdx): SourceResult {
+  const steps: BaseStep[] = [];
+  const listInCurrency = ctx.index.listCurrency === ctx.currency;
+  let price: Decimal | null = null;
+  if (listInCurrency) {
+    price = item.listPrice;
+    steps.push({ kind: "list", ruleId: null, ruleName: "List price", before: null, after: price });
+  }
+  for (const scope of [ctx.groupKey === null ? null : `g:${ctx.groupKey}`, `a:${ctx.accountKey}`]) {
+    if (scope === null) continue;
+    const hit = bestListPrice(ctx, ctx.index.listsByScope.get(scope), String(item.id));
+    if (hit) {
+      steps.push({
+        kind: hit.list.kind,
+        ruleId: hit.list.id,
+        ruleName: hit.list.name,
+        before: price,
+        after: hit.price,
+      });
+      price = hit.price;
+    }
+  }
+  const contract = bestContract(ctx, item, listInCurrency);
+  if (contract) {
+    const { line, price: p, target } = contract;
+    steps.push({
+      kind: "contract",
+      ruleId: line.contractId,
+      ruleName: line.contractName,
+      before: price,
+      after: p,
+      detail: describeContract(line, item, target),
+    });
+    price = p;
+  }
+  return { price, steps, exclusive: contract?.line.exclusive ?? false };
+}
+
+function bestListPrice(
+  ctx: SourceContext,
+  lists: ListIdx[] | undefined,
+  itemKey: string,
+): { list: ListIdx; price: Decimal } | null {
+  if (!lists) return null;
+  let best: { list: ListIdx; price: Decimal } | null = null;
+  for (const list of lists) {
+    if (list.currency !== ctx.currency || !inPeriod(ctx.date, list.validFrom, list.validTo)) continue;
+    const s = list.prices.get(itemKey);
+    if (s === undefined) continue;
+    const p = new Dec(s);
+    // lists are sorted by id, so a strict "<" keeps the smallest id on a tie
+    if (!best || p.lt(best.price)) best = { list, price: p };
+  }
+  return best;
+}
+
+/**
+ * Contract levels, most specific first: account+item, account+category, group+item,
+ * group+category. The first level with an applicable line wins; inside it the lowest price wins.
+ */
+function bestContract(
+  ctx: SourceContext,
+  item: ItemIdx,
+  listInCurrency: boolean,
+): { line: ContractLineIdx; price: Decimal; target: string } | null {
+  const scopes =
+    ctx.groupKey === null ? [`a:${ctx.accountKey}`] : [`a:${ctx.accountKey}`, `g:${ctx.groupKey}`];
+  const targets = item.categoryKey === null ? [`i:${item.id}`] : [`i:${item.id}`, `c:${item.categoryKey}`];
+  for (const scope of scopes) {
+    for (const target of targets) {
+      const lines = ctx.index.contracts.get(`${scope}|${target}`);
+      if (!lines) continue;
+      let best: { line: ContractLineIdx; price: Decimal } | null = null;
+      for (const line of lines) {
+        if (line.currency !== ctx.currency || !inPeriod(ctx.date, line.validFrom, line.validTo)) continue;
+        if (line.shipTos !== null && (ctx.shipToKey === null || !line.shipTos.has(ctx.shipToKey))) continue;
+        const p = contractLinePrice(line, item, listInCurrency);
+        if (p === null) continue;
+        if (
+          !best ||
+          p.lt(best.price) ||
+          (p.eq(best.price) &&
+            (compareIds(line.contractId, best.line.contractId) || compareIds(line.lineId, best.line.lineId)) <
+              0)
+        ) {
+          best = { line, price: p };
+        }
+      }
+      if (best) return { ...best, target };
+    }
+  }
+  return null;
+}
+
+function contractLinePrice(line: ContractLineIdx, item: ItemIdx, listInCurrency: boolean): Decimal | null {
+  const p = line.price;
+  switch (p.kind) {
+    case "fixed":
+      return p.price;
+    case "percent_off_list":
+      return listInCurrency ? unitRound(item.listPrice.times(p.factor)) : null;
+    case "cost_plus":
+      return listInCurrency && item.cost !== null ? unitRound(item.cost.times(p.factor)) : null;
+  }
+}
+
+function describeContract(line: ContractLineIdx, item: ItemIdx, target: string): string {
+  const p = line.price;
+  const on = target.startsWith("c:") ? ` (category ${item.categoryKey})` : " (item)";
+  switch (p.kind) {
+    case "fixed":
+      return `fixed price${on}`;
+    case "percent_off_list":
+      return `${p.percent.toFixed()}% off list ${item.listPrice.toFixed(4)} per ${item.baseUnit}${on}`;
+    case "cost_plus":
+      return `cost ${item.cost?.toFixed(4)} per ${item.baseUnit} plus ${p.percent.toFixed()}% ${p.basis}${on}`;
+  }
+}
