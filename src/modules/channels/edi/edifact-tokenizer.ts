@@ -1,0 +1,239 @@
+// EDIFACT tokenizer: UNA service string advice (defaults when absent), release character,
+// syntax v4 repetition separator. Push-based like the X12 scanner, so streaming is the same code.
+import type { EdiError, EdifactDelimiters, Segment } from "./types.ts";
+
+export type EdifactToken =
+  | { kind: "segment"; segment: Segment; delimiters: EdifactDelimiters; offset: number }
+  | { kind: "error"; error: EdiError; offset: number };
+
+export const DEFAULT_EDIFACT: EdifactDelimiters = {
+  component: ":",
+  element: "+",
+  decimal: ".",
+  release: "?",
+  repetition: null,
+  segment: "'",
+};
+
+const MAX_SEGMENT_CHARS = 1 << 20;
+
+export interface EdifactScanner {
+  push(text: string): EdifactToken[];
+  end(): EdifactToken[];
+}
+
+export function createEdifactScanner(): EdifactScanner {
+  let buf = "";
+  let pos = 0;
+  let base = 0;
+  let delims: EdifactDelimiters | null = null;
+  let fromUna = false;
+
+  function run(final: boolean): EdifactToken[] {
+    const out: EdifactToken[] = [];
+    for (;;) {
+      if (delims === null) {
+        while (pos < buf.length && /[\s\uFEFF]/.test(buf[pos])) pos++;
+        if (buf.length - pos < 9 && !final) break;
+        if (pos >= buf.length) break;
+        if (buf.startsWith("UNA", pos)) {
+          if (buf.length - pos < 9) {
+            err(out, "UNA_INVALID", "UNA service string advice is shorter than 9 characters", pos);
+            pos = buf.length;
+            break;
+          }
+          const c = buf.slice(pos + 3, pos + 9);
+          delims = {
+            component: c[0],
+            element: c[1],
+            decimal: c[2],
+            release: c[3] === " " ? null : c[3],
+            repetition: c[4] === " " ? null : c[4],
+            segment: c[5],
+          };
+          fromUna = true;
+          const used = [c[0], c[1], c[5], delims.release, delims.repetition].filter((x) => x !== null);
+          if (new Set(used).size !== used.length) {
+            err(
+              out,
+              "DELIMITER_CONFLICT",
+              `UNA declares the same character twice: ${JSON.stringify(c)}`,
+              pos,
+            );
+          }
+          pos += 9;
+          continue;
+        }
+        const guessed = guessDelimiters(buf, pos, final);
+        if (guessed === "need-more") break;
+        if (guessed === null) {
+          err(
+            out,
+            "DATA_OUTSIDE_INTERCHANGE",
+            `not an EDIFACT segment: ${JSON.stringify(buf.slice(pos, pos + 40))}`,
+            pos,
+          );
+          pos = buf.length;
+          break;
+        }
+        if (guessed.warning) err(out, "EDIFACT_DELIMITERS_GUESSED", guessed.warning, pos);
+        delims = guessed.delimiters;
+        fromUna = false;
+        continue;
+      }
+      const end = findTerminator(buf, pos, delims);
+      if (end < 0) {
+        if (!final) {
+          if (buf.length - pos > MAX_SEGMENT_CHARS) {
+            err(out, "SEGMENT_TOO_LONG", `no segment terminator within ${MAX_SEGMENT_CHARS} characters`, pos);
+            pos = buf.length;
+          }
+          break;
+        }
+        const rest = buf.slice(pos);
+        if (rest.trim() !== "") {
+          emit(out, rest, pos);
+          err(out, "SEGMENT_UNTERMINATED", "file ends without a segment terminator", pos);
+        }
+        pos = buf.length;
+        break;
+      }
+      emit(out, buf.slice(pos, end), pos);
+      pos = end + 1;
+    }
+    return out;
+  }
+
+  function emit(out: EdifactToken[], rawText: string, at: number): void {
+    const d = delims!;
+    let text = rawText.replace(/^[\s\uFEFF]+/, "");
+    if (text === "") {
+      err(out, "EMPTY_SEGMENT", "empty segment (two terminators in a row)", at);
+      return;
+    }
+    if (/[\r\n]/.test(text)) {
+      // Line breaks are never data in EDIFACT; a hard-wrapped file is joined back.
+      err(out, "SEGMENT_WRAPPED", "line break inside a segment was joined back", at);
+      text = text.replace(/\r?\n|\r/g, "");
+    }
+    const segment = parseEdifactSegment(text, d);
+    if (segment.tag === "UNB" && !fromUna && segment.elements[0]?.[0]?.[1] === "4" && d.repetition === null) {
+      // Syntax 4 without UNA: the default repetition separator is '*'. UNB itself has none.
+      delims = { ...d, repetition: "*" };
+    }
+    out.push({ kind: "segment", segment, delimiters: delims!, offset: base + at });
+    if (segment.tag === "UNZ") delims = null;
+  }
+
+  function err(out: EdifactToken[], code: string, message: string, at: number): void {
+    out.push({ kind: "error", error: { code, message }, offset: base + at });
+  }
+
+  return {
+    push(text: string) {
+      buf = buf.slice(pos) + text;
+      base += pos;
+      pos = 0;
+      return run(false);
+    },
+    end() {
+      return run(true);
+    },
+  };
+}
+
+/** Index of the next unreleased segment terminator at or after `from`, or -1. */
+function findTerminator(text: string, from: number, d: EdifactDelimiters): number {
+  let i = text.indexOf(d.segment, from);
+  while (i >= 0 && d.release !== null) {
+    let n = 0;
+    for (let k = i - 1; k >= from && text[k] === d.release; k--) n++;
+    if (n % 2 === 0) return i;
+    i = text.indexOf(d.segment, i + 1);
+  }
+  return i;
+}
+
+/**
+ * No UNA: use the defaults, unless the UNB is written with other characters
+ * ("UNB\"UNOB=1\"…;UNH…"), in which case read them off the UNB itself.
+ */
+function guessDelimiters(
+  text: string,
+  pos: number,
+  final: boolean,
+): { delimiters: EdifactDelimiters; warning?: string } | "need-more" | null {
+  const tag = text.slice(pos, pos + 3);
+  if (!/^[A-Z]{3}$/.test(tag)) return null;
+  const sep = text[pos + 3];
+  if (sep === undefined) return final ? null : "need-more";
+  if (sep === "+" || tag !== "UNB")
+    return sep === "+" || sep === "'" ? { delimiters: DEFAULT_EDIFACT } : null;
+  if (/[A-Za-z0-9\s]/.test(sep)) return null;
+  const comp = text.slice(pos + 4, pos + 8).match(/^UNO[A-Z]$/) ? text[pos + 8] : ":";
+  const next = text.slice(pos).search(/UN[HG]/);
+  if (next < 0) return final || text.length - pos > 4096 ? null : "need-more";
+  let k = pos + next - 1;
+  while (k > pos && /\s/.test(text[k])) k--;
+  const term = text[k];
+  if (/[A-Za-z0-9]/.test(term) || term === sep || term === comp) return null;
+  return {
+    delimiters: { ...DEFAULT_EDIFACT, element: sep, component: comp, segment: term },
+    warning: `no UNA; delimiters read from the UNB: element "${sep}", component "${comp}", terminator "${term}"`,
+  };
+}
+
+export function parseEdifactSegment(text: string, d: EdifactDelimiters): Segment {
+  const elements: string[][][] = [];
+  let reps: string[][] = [];
+  let comps: string[] = [];
+  let cur = "";
+  let tag: string | null = null;
+  const flushElement = () => {
+    comps.push(cur);
+    reps.push(comps);
+    if (tag === null) tag = cur;
+    else elements.push(reps);
+    reps = [];
+    comps = [];
+    cur = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === d.release && i + 1 < text.length) {
+      cur += text[++i];
+    } else if (c === d.element) {
+      flushElement();
+    } else if (c === d.component && tag !== null) {
+      comps.push(cur);
+      cur = "";
+    } else if (d.repetition !== null && c === d.repetition && tag !== null) {
+      comps.push(cur);
+      reps.push(comps);
+      comps = [];
+      cur = "";
+    } else {
+      cur += c;
+    }
+  }
+  flushElement();
+  return { tag: (tag ?? "").trim(), elements };
+}
+
+export function tokenizeEdifact(input: string): EdifactToken[] {
+  const s = createEdifactScanner();
+  return [...s.push(input), ...s.end()];
+}
+
+export async function* tokenizeEdifactStream(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): AsyncGenerator<EdifactToken> {
+  const scanner = createEdifactScanner();
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    yield* scanner.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+  }
+  const tail = decoder.decode();
+  if (tail) yield* scanner.push(tail);
+  yield* scanner.end();
+}

@@ -1,0 +1,108 @@
+// 997 (4010 and older) / 999 (5010+) functional acknowledgments and TA1 interchange acknowledgments.
+import type { EdiError, Segment } from "./types.ts";
+import type { X12SetInput } from "./x12-writer.ts";
+
+export interface AckSet {
+  type: string;
+  control: string;
+  implementation?: string;
+  errors: EdiError[];
+}
+
+export interface AckGroup {
+  functionalId: string;
+  control: string;
+  version: string;
+  /** GE01 as sent, null when GE is missing or not numeric. */
+  declaredCount: string | null;
+  sets: AckSet[];
+  /** AK9 error codes: 3 GE missing, 4 control mismatch, 5 count mismatch, 6 control syntax. */
+  groupCodes: string[];
+}
+
+const seg = (tag: string, ...values: string[]): Segment => ({ tag, elements: values.map((v) => [[v]]) });
+
+/** 999 for 005010 and later, 997 before. */
+export function ackTypeFor(version: string): "997" | "999" {
+  const n = Number(version.slice(0, 6));
+  return Number.isFinite(n) && n >= 5010 ? "999" : "997";
+}
+
+/** Set-level status: rejected when any error, otherwise accepted. */
+export function setAccepted(s: AckSet): boolean {
+  return s.errors.length === 0;
+}
+
+export function buildFunctionalAck(group: AckGroup, controlNumber: number): X12SetInput {
+  const type = ackTypeFor(group.version);
+  const is999 = type === "999";
+  const body: Segment[] = [];
+  body.push(
+    is999
+      ? seg("AK1", group.functionalId, group.control, group.version)
+      : seg("AK1", group.functionalId, group.control),
+  );
+  let accepted = 0;
+  for (const s of group.sets) {
+    body.push(
+      is999 && s.implementation
+        ? seg("AK2", s.type, s.control, s.implementation)
+        : seg("AK2", s.type, s.control),
+    );
+    const setCodes: string[] = [];
+    // Segment errors, grouped by position, each followed by its element errors.
+    const bySegment = new Map<string, EdiError[]>();
+    for (const e of s.errors) {
+      if (e.segment && e.position !== undefined) {
+        const key = `${e.position}|${e.segment}`;
+        bySegment.set(key, [...(bySegment.get(key) ?? []), e]);
+      } else if (e.ackCode && !setCodes.includes(e.ackCode)) {
+        setCodes.push(e.ackCode);
+      }
+    }
+    for (const errs of bySegment.values()) {
+      const first = errs[0];
+      const elementErrs = errs.filter((e) => e.element !== undefined);
+      const segCode = elementErrs.length > 0 ? "8" : (first.ackCode ?? "8");
+      body.push(seg(is999 ? "IK3" : "AK3", first.segment!, String(first.position), "", segCode));
+      for (const e of elementErrs) {
+        body.push(seg(is999 ? "IK4" : "AK4", String(e.element), "", e.ackCode ?? "1"));
+      }
+      if (!setCodes.includes("5")) setCodes.push("5");
+    }
+    const ok = setAccepted(s);
+    if (ok) accepted++;
+    else if (setCodes.length === 0) setCodes.push("5");
+    body.push(seg(is999 ? "IK5" : "AK5", ok ? "A" : "R", ...setCodes.slice(0, 5)));
+  }
+  const received = group.sets.length;
+  const included =
+    group.declaredCount && /^\d+$/.test(group.declaredCount) ? group.declaredCount : String(received);
+  let status: string;
+  if (accepted === received && group.groupCodes.length === 0) status = "A";
+  else if (accepted === received) status = "E";
+  else if (accepted === 0) status = "R";
+  else status = "P";
+  body.push(
+    seg(
+      "AK9",
+      status,
+      String(Number(included)),
+      String(received),
+      String(accepted),
+      ...group.groupCodes.slice(0, 5),
+    ),
+  );
+  return { type, controlNumber, implementation: is999 ? "005010X231A1" : undefined, body };
+}
+
+/** TA1: interchange acknowledgment. status A (accepted), E (accepted with errors), R (rejected). */
+export function buildTa1(
+  isaControl: string,
+  isaDate: string,
+  isaTime: string,
+  status: "A" | "E" | "R",
+  note: string,
+): Segment {
+  return seg("TA1", isaControl.padStart(9, "0").slice(-9), isaDate, isaTime, status, note);
+}

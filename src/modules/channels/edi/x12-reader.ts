@@ -1,0 +1,373 @@
+// X12 envelope reader: consumes tokens one at a time, checks ISA/IEA, GS/GE, ST/SE counts and
+// control numbers, translates each set when its SE arrives (only one set is held in memory),
+// and writes the TA1/997/999 for each interchange when its IEA arrives.
+
+import type { EdiError, InterchangeResult, Segment, TransactionResult, X12Delimiters } from "./types.ts";
+import { type AckGroup, type AckSet, buildFunctionalAck, buildTa1 } from "./x12-ack.ts";
+import { translateX12Set } from "./x12-orders.ts";
+import { checkX12Segment } from "./x12-syntax.ts";
+import type { X12Token } from "./x12-tokenizer.ts";
+import { DEFAULT_X12_DELIMITERS, writeX12Interchange, type X12GroupInput } from "./x12-writer.ts";
+
+export interface AckOptions {
+  /** ISA13 of the first acknowledgment interchange; incremented per interchange. Default 1. */
+  ackControlNumber?: number;
+  now?: Date;
+  newline?: boolean;
+}
+
+interface OpenSet {
+  type: string;
+  control: string;
+  implementation?: string;
+  segments: Segment[];
+  errors: EdiError[];
+}
+
+interface OpenGroup {
+  functionalId: string;
+  control: string;
+  version: string;
+  appSender: string;
+  appReceiver: string;
+  sets: AckSet[];
+  controls: Set<string>;
+  declaredCount: string | null;
+  groupCodes: string[];
+}
+
+interface OpenInterchange {
+  fields: string[];
+  delimiters: X12Delimiters | null;
+  errors: EdiError[];
+  warnings: EdiError[];
+  groups: OpenGroup[];
+  transactions: TransactionResult[];
+  fatal: boolean;
+}
+
+const e = (code: string, message: string, extra: Partial<EdiError> = {}): EdiError => ({
+  code,
+  message,
+  ...extra,
+});
+
+export function createX12Reader(opts: AckOptions = {}) {
+  let nextAck = opts.ackControlNumber ?? 1;
+  const now = opts.now ?? new Date();
+  const fileErrors: EdiError[] = [];
+  let ic: OpenInterchange | null = null;
+  let grp: OpenGroup | null = null;
+  let set: OpenSet | null = null;
+
+  function push(tok: X12Token): InterchangeResult[] {
+    const done: InterchangeResult[] = [];
+    if (tok.kind === "isa" || tok.kind === "bad-isa") {
+      if (ic) done.push(closeInterchange(null));
+      if (tok.kind === "bad-isa") {
+        if (!tok.fields) {
+          fileErrors.push(tok.error);
+          return done;
+        }
+        const code = tok.error.code === "DELIMITER_CONFLICT" ? "026" : "022";
+        ic = newInterchange(tok.fields, null);
+        ic.fatal = true;
+        ic.errors.push({ ...tok.error, ackCode: code });
+        done.push(closeInterchange(null));
+        return done;
+      }
+      ic = newInterchange(tok.fields, tok.delimiters);
+      checkIsa(ic);
+      return done;
+    }
+    if (tok.kind === "error") {
+      if (!ic) fileErrors.push(tok.error);
+      else if (set && /EMPTY_SEGMENT|SEGMENT_TOO_LONG/.test(tok.error.code)) {
+        set.errors.push({ ...tok.error, ackCode: "5" });
+      } else if (/EMPTY_SEGMENT|SEGMENT_TOO_LONG|DATA_OUTSIDE/.test(tok.error.code)) {
+        ic.errors.push({ ...tok.error, ackCode: "024" });
+      } else ic.warnings.push(tok.error);
+      return done;
+    }
+    const s = tok.segment;
+    if (!ic) return done; // the scanner only emits segments inside an ISA
+    switch (s.tag) {
+      case "GS":
+        if (set) closeSet(null);
+        if (grp) closeGroup(null);
+        grp = {
+          functionalId: v(s, 1),
+          control: v(s, 6),
+          version: v(s, 8),
+          appSender: v(s, 2),
+          appReceiver: v(s, 3),
+          sets: [],
+          controls: new Set(),
+          declaredCount: null,
+          groupCodes: [],
+        };
+        if (!/^\d{1,9}$/.test(grp.control)) {
+          addGroupError(grp, "6", "GS_CONTROL_INVALID", `GS06 "${grp.control}" is not a 1-9 digit number`);
+        }
+        ic.groups.push(grp);
+        return done;
+      case "ST":
+        if (set) closeSet(null);
+        set = {
+          type: v(s, 1),
+          control: v(s, 2),
+          implementation: v(s, 3) || undefined,
+          segments: [s],
+          errors: [],
+        };
+        if (!/^\d{3}$/.test(set.type)) {
+          set.errors.push(
+            e("ST_TYPE_INVALID", `ST01 "${set.type}" is not a transaction set identifier`, { ackCode: "6" }),
+          );
+        }
+        if (!/^[A-Za-z0-9]{4,9}$/.test(set.control)) {
+          set.errors.push(
+            e("ST_CONTROL_INVALID", `ST02 "${set.control}" is not a 4-9 character control number`, {
+              ackCode: "7",
+            }),
+          );
+        } else if (grp?.controls.has(set.control)) {
+          set.errors.push(
+            e("ST_CONTROL_DUPLICATE", `ST02 ${set.control} repeats inside the group`, { ackCode: "23" }),
+          );
+        }
+        grp?.controls.add(set.control);
+        return done;
+      case "SE":
+        if (!set) {
+          ic.errors.push(e("SE_WITHOUT_ST", "SE segment with no open transaction set", { ackCode: "024" }));
+          return done;
+        }
+        set.segments.push(s);
+        closeSet(s);
+        return done;
+      case "GE":
+        if (set) closeSet(null);
+        if (!grp) {
+          ic.errors.push(e("GE_WITHOUT_GS", "GE segment with no open functional group", { ackCode: "024" }));
+          return done;
+        }
+        closeGroup(s);
+        return done;
+      case "IEA":
+        done.push(closeInterchange(s));
+        return done;
+      default:
+        if (set) {
+          set.segments.push(s);
+          return done;
+        }
+        if (!grp && (s.tag === "ISB" || s.tag === "ISE" || s.tag === "TA1" || s.tag === "TA3")) {
+          // Interchange-level service segments (grade of service, deferred delivery, an inbound TA1).
+          ic.warnings.push(
+            e(`${s.tag}_RECEIVED`, `${s.tag} interchange service segment noted`, { segment: s.tag }),
+          );
+          return done;
+        }
+        ic.errors.push(
+          e("SEGMENT_OUTSIDE_SET", `segment ${s.tag} outside any ST…SE`, { segment: s.tag, ackCode: "024" }),
+        );
+        return done;
+    }
+  }
+
+  function addGroupError(g: OpenGroup, ak9: string, code: string, message: string): void {
+    if (!g.groupCodes.includes(ak9)) g.groupCodes.push(ak9);
+    ic!.errors.push(e(code, `group ${g.control}: ${message}`));
+  }
+
+  function closeSet(se: Segment | null): void {
+    const cur = set!;
+    set = null;
+    if (!se) {
+      cur.errors.push(e("SE_MISSING", `transaction set ${cur.control} has no SE trailer`, { ackCode: "2" }));
+    } else {
+      const declared = v(se, 1);
+      if (declared !== String(cur.segments.length) || !/^\d+$/.test(declared)) {
+        cur.errors.push(
+          e("SE_COUNT_MISMATCH", `SE01 says ${declared} segments, the set has ${cur.segments.length}`, {
+            ackCode: "4",
+          }),
+        );
+      }
+      if (v(se, 2) !== cur.control) {
+        cur.errors.push(
+          e("SE_CONTROL_MISMATCH", `SE02 "${v(se, 2)}" does not match ST02 "${cur.control}"`, {
+            ackCode: "3",
+          }),
+        );
+      }
+    }
+    if (!grp) cur.errors.push(e("GS_MISSING", "transaction set outside a functional group (no GS)"));
+    const body = se ? cur.segments.slice(1, -1) : cur.segments.slice(1);
+    body.forEach((seg, i) => {
+      for (const err of checkX12Segment(seg, i + 2, ic!.delimiters)) cur.errors.push(err);
+    });
+    const t = translateX12Set(cur.type, cur.segments, { sender: ic!.fields, group: grp });
+    cur.errors.push(...t.errors);
+    const result: TransactionResult = {
+      type: cur.type,
+      controlNumber: cur.control,
+      groupControlNumber: grp?.control ?? null,
+      status: cur.errors.length === 0 ? "accepted" : "rejected",
+      errors: cur.errors,
+      warnings: t.warnings,
+    };
+    if (result.status === "accepted" && t.order) result.order = t.order;
+    ic!.transactions.push(result);
+    grp?.sets.push({
+      type: cur.type,
+      control: cur.control,
+      implementation: cur.implementation,
+      errors: cur.errors,
+    });
+  }
+
+  function closeGroup(ge: Segment | null): void {
+    const g = grp!;
+    grp = null;
+    if (!ge) {
+      addGroupError(g, "3", "GE_MISSING", "functional group has no GE trailer");
+      return;
+    }
+    g.declaredCount = v(ge, 1);
+    if (g.declaredCount !== String(g.sets.length)) {
+      addGroupError(
+        g,
+        "5",
+        "GE_COUNT_MISMATCH",
+        `GE01 says ${g.declaredCount} sets, the group has ${g.sets.length}`,
+      );
+    }
+    if (v(ge, 2) !== g.control) {
+      const code = /^\d{1,9}$/.test(v(ge, 2)) ? "4" : "6";
+      addGroupError(g, code, "GE_CONTROL_MISMATCH", `GE02 "${v(ge, 2)}" does not match GS06 "${g.control}"`);
+    }
+  }
+
+  function closeInterchange(iea: Segment | null): InterchangeResult {
+    const cur = ic!;
+    if (set) closeSet(null);
+    if (grp) closeGroup(null);
+    ic = null;
+    if (!cur.fatal) {
+      if (!iea) cur.errors.push(e("IEA_MISSING", "interchange has no IEA trailer", { ackCode: "023" }));
+      else {
+        if (v(iea, 1) !== String(cur.groups.length)) {
+          cur.errors.push(
+            e(
+              "IEA_COUNT_MISMATCH",
+              `IEA01 says ${v(iea, 1)} groups, the interchange has ${cur.groups.length}`,
+              {
+                ackCode: "021",
+              },
+            ),
+          );
+        }
+        if (v(iea, 2) !== cur.fields[12]) {
+          cur.errors.push(
+            e("IEA_CONTROL_MISMATCH", `IEA02 "${v(iea, 2)}" does not match ISA13 "${cur.fields[12]}"`, {
+              ackCode: "001",
+            }),
+          );
+        }
+      }
+    }
+    return {
+      standard: "x12",
+      sender: { qualifier: (cur.fields[4] ?? "").trim(), id: (cur.fields[5] ?? "").trim() },
+      receiver: { qualifier: (cur.fields[6] ?? "").trim(), id: (cur.fields[7] ?? "").trim() },
+      controlNumber: cur.fields[12] ?? "",
+      version: cur.fields[11] ?? null,
+      test: cur.fields[14] === "T",
+      errors: cur.errors,
+      warnings: cur.warnings,
+      transactions: cur.transactions,
+      acknowledgment: buildAck(cur),
+    };
+  }
+
+  function buildAck(cur: OpenInterchange): string {
+    const ta1Errors = cur.errors.filter((x) => x.ackCode && /^\d{3}$/.test(x.ackCode));
+    const header: Segment[] = [];
+    if (cur.fatal || ta1Errors.length > 0 || cur.fields[13] === "1") {
+      const status = cur.fatal ? "R" : ta1Errors.length > 0 ? "E" : "A";
+      header.push(
+        buildTa1(
+          cur.fields[12] ?? "0",
+          cur.fields[8] ?? "",
+          cur.fields[9] ?? "",
+          status,
+          ta1Errors[0]?.ackCode ?? "000",
+        ),
+      );
+    }
+    // Functional acknowledgments are never acknowledged themselves (that would loop between partners).
+    const groups: X12GroupInput[] = cur.groups
+      .filter((g) => g.functionalId !== "FA")
+      .map((g, i) => {
+        const ack: AckGroup = g;
+        const set = buildFunctionalAck(ack, 1);
+        return {
+          functionalId: "FA",
+          appSender: g.appReceiver,
+          appReceiver: g.appSender,
+          controlNumber: i + 1,
+          version: set.type === "999" ? "005010X231A1" : g.version || "004010",
+          sets: [set],
+        };
+      });
+    if (header.length === 0 && groups.length === 0) return "";
+    const d = cur.delimiters;
+    const usable = d && d.component && !/[\r\n]/.test(d.segment) ? d : DEFAULT_X12_DELIMITERS;
+    const isaVersion = /^\d{5}$/.test(cur.fields[11] ?? "") ? cur.fields[11] : "00401";
+    return writeX12Interchange(
+      {
+        sender: { qualifier: (cur.fields[6] ?? "ZZ").trim() || "ZZ", id: (cur.fields[7] ?? "").trim() },
+        receiver: { qualifier: (cur.fields[4] ?? "ZZ").trim() || "ZZ", id: (cur.fields[5] ?? "").trim() },
+        controlNumber: nextAck++,
+        date: now,
+        isaVersion,
+        usage: cur.fields[14] === "T" ? "T" : "P",
+      },
+      groups,
+      { delimiters: usable, newline: opts.newline ?? true, headerSegments: header },
+    );
+  }
+
+  function end(): InterchangeResult[] {
+    return ic ? [closeInterchange(null)] : [];
+  }
+
+  return { push, end, fileErrors };
+}
+
+function newInterchange(fields: string[], delimiters: X12Delimiters | null): OpenInterchange {
+  return { fields, delimiters, errors: [], warnings: [], groups: [], transactions: [], fatal: false };
+}
+
+/** ISA field checks; each maps to its TA1 note code. Unpadded fields are only a warning. */
+function checkIsa(ic: OpenInterchange): void {
+  const f = ic.fields;
+  const bad = (code: string, ack: string, msg: string) =>
+    ic.errors.push(e(code, msg, { segment: "ISA", ackCode: ack }));
+  if (!/^\d{9}$/.test(f[12])) bad("ISA13_INVALID", "018", `ISA13 "${f[12]}" is not a 9-digit control number`);
+  if (!/^\d{6}$/.test(f[8])) bad("ISA09_INVALID", "014", `ISA09 "${f[8]}" is not a YYMMDD date`);
+  if (!/^\d{4}$/.test(f[9])) bad("ISA10_INVALID", "015", `ISA10 "${f[9]}" is not a HHMM time`);
+  if (!/^\d{5}$/.test(f[11])) bad("ISA12_INVALID", "017", `ISA12 "${f[11]}" is not a version number`);
+  if (!/^[01]$/.test(f[13])) bad("ISA14_INVALID", "019", `ISA14 "${f[13]}" must be 0 or 1`);
+  if (!/^[PTI]$/.test(f[14])) bad("ISA15_INVALID", "020", `ISA15 "${f[14]}" must be P, T or I`);
+  const widths = [2, 10, 2, 10, 2, 15, 2, 15];
+  if (widths.some((w, i) => f[i].length !== w)) {
+    ic.warnings.push(e("ISA_NOT_PADDED", "ISA01-ISA08 are not padded to their fixed widths"));
+  }
+}
+
+function v(s: Segment, n: number): string {
+  return s.elements[n - 1]?.[0]?.[0] ?? "";
+}
