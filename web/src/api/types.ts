@@ -1,0 +1,179 @@
+// Shapes of the Wholesail HTTP API as the web app uses them. Money and prices are decimal
+// strings (never floats); dates are ISO strings (requested dates are YYYY-MM-DD).
+
+/** Database ids: integers, or strings for bigint ids (orders). Compare with sameId(). */
+export type Id = number | string;
+
+export function sameId(a: Id | null | undefined, b: Id | null | undefined): boolean {
+  return a !== null && a !== undefined && b !== null && b !== undefined && String(a) === String(b);
+}
+
+export const ROLES = [
+  "admin",
+  "order_desk",
+  "sales_rep",
+  "sales_manager",
+  "finance",
+  "warehouse",
+  "buyer",
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface SessionUser {
+  id: Id;
+  email: string;
+  name: string;
+  role: Role;
+  accountId: Id | null;
+  accountName: string | null;
+}
+
+export interface SessionResponse {
+  user: SessionUser | null;
+  csrfToken: string | null;
+}
+
+export const ORDER_STATUSES = [
+  "draft",
+  "on_hold",
+  "confirmed",
+  "picking",
+  "shipped",
+  "invoiced",
+  "closed",
+  "cancelled",
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const ORDER_SORTS = ["orderedAt", "-orderedAt", "total", "-total", "number", "-number"] as const;
+export type OrderSort = (typeof ORDER_SORTS)[number];
+
+export interface OrderSummary {
+  id: Id;
+  number: string;
+  accountId: Id;
+  accountNumber: string;
+  accountName: string;
+  shipToName: string | null;
+  poNumber: string | null;
+  channel: string;
+  status: OrderStatus;
+  orderedAt: string;
+  total: string;
+  currency: string;
+  lineCount: number;
+}
+
+export interface Page {
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface OrderListResponse extends Page {
+  orders: OrderSummary[];
+}
+
+export interface ShipTo {
+  id: Id;
+  code: string;
+  name: string;
+  line1: string | null;
+  city: string | null;
+  region: string | null;
+  postalCode: string | null;
+}
+
+export interface Allocation {
+  warehouseCode: string;
+  warehouseName: string;
+  quantity: number;
+}
+
+export interface OrderLine {
+  lineNo: number;
+  itemId: Id;
+  sku: string;
+  name: string;
+  quantity: number;
+  uom: string;
+  unitPrice: string;
+  extendedAmount: string;
+  allocations: Allocation[];
+}
+
+export interface StatusChange {
+  fromStatus: OrderStatus | null;
+  toStatus: OrderStatus;
+  at: string;
+  userName: string | null;
+  reason: string | null;
+}
+
+export interface OrderDetail {
+  id: Id;
+  number: string;
+  accountId: Id;
+  accountNumber: string;
+  accountName: string;
+  poNumber: string | null;
+  channel: string;
+  status: OrderStatus;
+  orderedAt: string;
+  requestedShipDate: string | null;
+  requestedDeliveryDate: string | null;
+  total: string;
+  currency: string;
+  notes: string | null;
+  createdByName: string | null;
+  shipTo: ShipTo | null;
+  lines: OrderLine[];
+  history: StatusChange[];
+}
+
+export interface AccountSummary {
+  id: Id;
+  number: string;
+  name: string;
+  groupName: string | null;
+  paymentTerms: string | null;
+  creditLimit: string | null;
+  repName: string | null;
+}
+
+export interface AccountListResponse extends Page {
+  accounts: AccountSummary[];
+}
+
+export interface AccountDetail extends AccountSummary {
+  currency: string;
+  shipTos: ShipTo[];
+}
+
+export interface Item {
+  id: Id;
+  sku: string;
+  name: string;
+  categoryName: string | null;
+  baseUnit: string;
+  caseFactor: number | null;
+  listPrice: string;
+  available: number;
+}
+
+export interface ItemListResponse extends Page {
+  items: Item[];
+}
+
+export interface NewOrderRequest {
+  accountId: number;
+  shipToId?: number;
+  poNumber?: string;
+  requestedShipDate?: string;
+  notes?: string;
+  lines: { sku: string; quantity: number }[];
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; data?: unknown };
+}

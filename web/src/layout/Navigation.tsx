@@ -1,0 +1,91 @@
+import { NavLink, Stack, Text } from "@mantine/core";
+import { IconBuildingStore, IconList, IconPlus } from "@tabler/icons-react";
+import type { ReactNode } from "react";
+import { Link, useLocation } from "react-router-dom";
+import type { SessionUser } from "../api/types";
+import { ORDER_ENTRY_ROLES, ROLE_LABELS } from "../lib/status";
+import type { Area } from "./AppLayout";
+
+interface NavItem {
+  to: string;
+  label: string;
+  icon: ReactNode;
+  /** Exact match only (so "Orders" is not active on "New order"). */
+  match: (path: string) => boolean;
+}
+
+function itemsFor(area: Area, user: SessionUser): NavItem[] {
+  if (area === "portal") {
+    return [
+      {
+        to: "/portal/orders",
+        label: "My orders",
+        icon: <IconList size={18} />,
+        match: (p) => p.startsWith("/portal/orders"),
+      },
+    ];
+  }
+  const items: NavItem[] = [
+    {
+      to: "/desk/orders",
+      label: "Orders",
+      icon: <IconList size={18} />,
+      match: (p) => p.startsWith("/desk/orders") && p !== "/desk/orders/new",
+    },
+  ];
+  if (ORDER_ENTRY_ROLES.includes(user.role)) {
+    items.push({
+      to: "/desk/orders/new",
+      label: "New order",
+      icon: <IconPlus size={18} />,
+      match: (p) => p === "/desk/orders/new",
+    });
+  }
+  return items;
+}
+
+export function Navigation({ area, user }: { area: Area; user: SessionUser }) {
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={4} h="100%" justify="space-between">
+      <Stack gap={4}>
+        <Text
+          size="xs"
+          fw={700}
+          c="dimmed"
+          tt="uppercase"
+          px="sm"
+          pt="xs"
+          pb={4}
+          style={{ letterSpacing: 0.6 }}
+        >
+          {area === "desk" ? "Sales orders" : "Purchasing"}
+        </Text>
+        {itemsFor(area, user).map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            leftSection={item.icon}
+            active={item.match(pathname)}
+            variant="light"
+            style={{ borderRadius: "var(--mantine-radius-md)" }}
+            fw={500}
+          />
+        ))}
+      </Stack>
+      <Stack gap={2} px="sm" pb="xs">
+        {area === "portal" && user.accountName && (
+          <Text size="xs" c="dimmed">
+            <IconBuildingStore size={12} style={{ verticalAlign: -1, marginRight: 4 }} />
+            {user.accountName}
+          </Text>
+        )}
+        <Text size="xs" c="dimmed">
+          Signed in as {ROLE_LABELS[user.role].toLowerCase()}
+        </Text>
+      </Stack>
+    </Stack>
+  );
+}
