@@ -281,6 +281,17 @@ function contractPrice(rule: string, p: ContractPrice): ContractPriceIdx {
   }
 }
 
+function adjustmentKey(a: AdjustmentIdx): string {
+  switch (a.kind) {
+    case "percent_off":
+      return `p:${a.percent.toFixed()}`;
+    case "fixed":
+      return `f:${a.price.toFixed()}`;
+    case "amount_off":
+      return `a:${a.amount.toFixed()}`;
+  }
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -441,7 +452,11 @@ function addTiers(index: PricingIndex, rules: PricingRules): void {
         fail(rule, `quantity break ${b.min} is not an integer`);
       return { min, adjustment: adjustment(rule, b.adjustment) };
     });
-    breaks.sort((a, b) => a.min.comparedTo(b.min));
+    // by min, then a canonical form of the adjustment, so equal-min breaks never depend on input order
+    breaks.sort(
+      (a, b) =>
+        a.min.comparedTo(b.min) || compareIds(adjustmentKey(a.adjustment), adjustmentKey(b.adjustment)),
+    );
     const needsCurrency =
       t.basis === "order_value" || breaks.some((b) => b.adjustment.kind !== "percent_off");
     const idx: TierIdx = {
