@@ -8,12 +8,14 @@ export type Config = {
   sessionSecret: string;
   logLevel: string;
   secureCookies: boolean;
+  loginAttemptsPerMinute: number;
 };
 
 /** Reads configuration from the environment; every setting has a sensible default for a laptop. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
     port,
     host: env.HOST ?? "127.0.0.1",
@@ -24,5 +26,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.SESSION_SECRET ?? "wholesail-development-secret-change-me-in-production",
     logLevel: env.LOG_LEVEL ?? "info",
     secureCookies: env.SECURE_COOKIES === "1",
+    loginAttemptsPerMinute: Number(env.WHOLESAIL_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
   };
 }

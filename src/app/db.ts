@@ -52,7 +52,9 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
 function startEmbeddedPostgres(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   const script = fileURLToPath(new URL("./embedded-postgres.ts", import.meta.url));
   // Under tsx the parent's execArgv carries the TypeScript loader; plain node needs it added.
-  const execArgv = process.execArgv.some((a) => a.includes("tsx")) ? process.execArgv : ["--import", "tsx"];
+  const execArgv = process.execArgv.some((a) => a.includes("tsx"))
+    ? process.execArgv
+    : ["--import", import.meta.resolve("tsx")];
   const child = fork(script, [dataDir], { execArgv, stdio: ["ignore", "inherit", "inherit", "ipc"] });
   return new Promise((resolve, reject) => {
     child.once("message", (message: any) => {

@@ -104,5 +104,8 @@ export const tradingPartnerIds = pgTable(
     qualifier: text("qualifier").notNull(),
     value: text("value").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.qualifier, t.value] }), index("trading_partner_ids_account_idx").on(t.accountId)],
+  (t) => [
+    primaryKey({ columns: [t.qualifier, t.value] }),
+    index("trading_partner_ids_account_idx").on(t.accountId),
+  ],
 );

@@ -27,7 +27,10 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check("users_role_valid", sql`${t.role} in ('admin','order_desk','sales_rep','sales_manager','finance','warehouse','buyer')`),
+    check(
+      "users_role_valid",
+      sql`${t.role} in ('admin','order_desk','sales_rep','sales_manager','finance','warehouse','buyer')`,
+    ),
     check("users_buyer_has_account", sql`(${t.role} = 'buyer') = (${t.accountId} is not null)`),
   ],
 );

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, numeric, pgTable, primaryKey, text, unique } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+} from "drizzle-orm/pg-core";
 import { accounts } from "../accounts/schema.ts";
 
 export const categories = pgTable("categories", {
@@ -33,7 +43,10 @@ export const items = pgTable(
   (t) => [
     index("items_category_idx").on(t.categoryId),
     index("items_vendor_part_idx").on(t.vendorPartNo),
-    check("items_factors_positive", sql`${t.caseFactor} > 0 and ${t.orderMultiple} > 0 and ${t.minOrderQty} > 0`),
+    check(
+      "items_factors_positive",
+      sql`${t.caseFactor} > 0 and ${t.orderMultiple} > 0 and ${t.minOrderQty} > 0`,
+    ),
     check("items_prices_nonnegative", sql`${t.cost} >= 0 and ${t.listPrice} >= 0`),
   ],
 );
@@ -47,7 +60,10 @@ export const itemUnits = pgTable(
     code: text("code").notNull(),
     factor: integer("factor").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.itemId, t.code] }), check("item_units_factor_positive", sql`${t.factor} > 0`)],
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.code] }),
+    check("item_units_factor_positive", sql`${t.factor} > 0`),
+  ],
 );
 
 export const customerPartNumbers = pgTable(

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, numeric, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { items } from "../catalog/schema.ts";
 
 export const warehouses = pgTable("warehouses", {
@@ -31,7 +41,10 @@ export const stockLevels = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.itemId, t.warehouseId] }),
-    check("stock_levels_no_oversell", sql`${t.onHand} >= 0 and ${t.allocated} >= 0 and ${t.allocated} <= ${t.onHand}`),
+    check(
+      "stock_levels_no_oversell",
+      sql`${t.onHand} >= 0 and ${t.allocated} >= 0 and ${t.allocated} <= ${t.onHand}`,
+    ),
   ],
 );
 
@@ -50,7 +63,10 @@ export const stockMovements = pgTable(
   },
   (t) => [
     index("stock_movements_item_idx").on(t.itemId, t.warehouseId),
-    check("stock_movements_kind_valid", sql`${t.kind} in ('receipt','adjustment','allocation','release','shipment')`),
+    check(
+      "stock_movements_kind_valid",
+      sql`${t.kind} in ('receipt','adjustment','allocation','release','shipment')`,
+    ),
   ],
 );
 

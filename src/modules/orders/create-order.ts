@@ -1,0 +1,214 @@
+// Creates an order in ONE transaction: resolve account, ship-to and items, price, allocate stock,
+// write order + lines + allocations + status history. Any failure rolls everything back.
+import { createHash } from "node:crypto";
+import type pg from "pg";
+import type { Caller } from "../../app/access.ts";
+import { type Db, withTransaction } from "../../app/db.ts";
+import { DomainError } from "../../lib/errors.ts";
+import { extend, sumMoney } from "../../lib/money.ts";
+import { allocateStock, warehousesByDistance } from "../inventory/allocate.ts";
+import { assertTransition } from "./status.ts";
+
+export type Channel = "desk" | "portal" | "rep" | "edi" | "email" | "csv" | "api";
+
+export type NewOrder = {
+  accountId: number;
+  shipToId?: number;
+  poNumber?: string;
+  requestedShipDate?: string;
+  notes?: string;
+  lines: { sku: string; quantity: number }[];
+};
+
+export type CreateResult = { orderId: number; replayed: boolean };
+
+export async function createOrder(
+  db: Db,
+  input: NewOrder,
+  caller: Caller,
+  channel: Channel,
+  idempotencyKey?: string,
+): Promise<CreateResult> {
+  if (caller.role === "buyer" && input.accountId !== caller.accountId) {
+    // A buyer may only order for their own company; answer as if the account did not exist.
+    throw new DomainError("UNKNOWN_ACCOUNT", `No account ${input.accountId}`);
+  }
+  const requestHash = createHash("sha256").update(JSON.stringify(input)).digest("hex");
+  if (idempotencyKey) {
+    const replay = await findReplay(db.pool, idempotencyKey, requestHash);
+    if (replay) return replay;
+  }
+  try {
+    return await withTransaction(db, (client) =>
+      insertOrder(client, input, caller, channel, idempotencyKey, requestHash),
+    );
+  } catch (error) {
+    // Two identical requests raced past the replay check: the unique key lets exactly one win.
+    if (idempotencyKey && (error as { code?: string }).code === "23505") {
+      const replay = await findReplay(db.pool, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+}
+
+async function findReplay(pool: pg.Pool, key: string, requestHash: string): Promise<CreateResult | null> {
+  const result = await pool.query("select id, request_hash from orders where idempotency_key = $1", [key]);
+  const row = result.rows[0];
+  if (!row) return null;
+  if (row.request_hash !== requestHash) {
+    throw new DomainError(
+      "IDEMPOTENCY_CONFLICT",
+      "This idempotency key was already used for a different order",
+      {
+        orderId: row.id,
+      },
+    );
+  }
+  return { orderId: row.id, replayed: true };
+}
+
+async function insertOrder(
+  client: pg.PoolClient,
+  input: NewOrder,
+  caller: Caller,
+  channel: Channel,
+  idempotencyKey: string | undefined,
+  requestHash: string,
+): Promise<CreateResult> {
+  const account = (
+    await client.query("select id, currency, rep_id from accounts where id = $1", [input.accountId])
+  ).rows[0];
+  if (!account) throw new DomainError("UNKNOWN_ACCOUNT", `No account ${input.accountId}`);
+  const shipTo = await resolveShipTo(client, input.accountId, input.shipToId);
+  const items = await resolveItems(
+    client,
+    input.lines.map((l) => l.sku),
+  );
+
+  const number = (await client.query("select 'SO-' || nextval('order_number_seq') as number")).rows[0].number;
+  const priced = input.lines.map((line, index) => {
+    const item = items.get(line.sku)!;
+    return {
+      lineNo: index + 1,
+      item,
+      quantity: line.quantity,
+      unitPrice: item.listPrice,
+      extended: extend(line.quantity, item.listPrice, account.currency),
+    };
+  });
+  const total = sumMoney(
+    priced.map((p) => p.extended),
+    account.currency,
+  );
+  assertTransition(null, "confirmed");
+
+  const warehouseOrder = await warehousesByDistance(client, shipTo.latitude, shipTo.longitude);
+  const allocations = await allocateStock(
+    client,
+    priced.map((p) => ({ itemId: p.item.id, sku: p.item.sku, quantity: p.quantity })),
+    warehouseOrder,
+    number,
+  );
+
+  const order = await client.query(
+    `insert into orders (number, account_id, ship_to_id, po_number, channel, status, currency, requested_ship_date,
+                         total, line_count, notes, rep_id, created_by, idempotency_key, request_hash)
+     values ($1, $2, $3, $4, $5, 'confirmed', $6, $7, $8, $9, $10, $11, $12, $13, $14) returning id`,
+    [
+      number,
+      account.id,
+      shipTo.id,
+      input.poNumber ?? null,
+      channel,
+      account.currency,
+      input.requestedShipDate ?? null,
+      total,
+      priced.length,
+      input.notes ?? null,
+      account.rep_id,
+      caller.userId,
+      idempotencyKey ?? null,
+      requestHash,
+    ],
+  );
+  const orderId: number = order.rows[0].id;
+  const lineIds = await client.query(
+    `insert into order_lines (order_id, line_no, item_id, quantity, unit_price, extended_amount, unit_cost)
+     select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::numeric[])
+     returning id, item_id`,
+    [
+      orderId,
+      priced.map((p) => p.lineNo),
+      priced.map((p) => p.item.id),
+      priced.map((p) => p.quantity),
+      priced.map((p) => p.unitPrice),
+      priced.map((p) => p.extended),
+      priced.map((p) => p.item.cost),
+    ],
+  );
+  // Each item was allocated from one warehouse, so every line of that item points there.
+  const warehouseOf = new Map(allocations.map((a) => [a.itemId, a.warehouseId]));
+  const lines = lineIds.rows as { id: number; item_id: number }[];
+  const quantityOf = new Map(priced.map((p, i) => [lines[i].id, p.quantity]));
+  await client.query(
+    `insert into allocations (order_line_id, item_id, warehouse_id, quantity)
+     select * from unnest($1::bigint[], $2::int[], $3::int[], $4::int[])`,
+    [
+      lines.map((l) => l.id),
+      lines.map((l) => l.item_id),
+      lines.map((l) => warehouseOf.get(l.item_id)!),
+      lines.map((l) => quantityOf.get(l.id)!),
+    ],
+  );
+  await client.query(
+    "insert into order_status_history (order_id, from_status, to_status, user_id, reason) values ($1, null, 'confirmed', $2, $3)",
+    [orderId, caller.userId, `created via ${channel}; stock allocated`],
+  );
+  return { orderId, replayed: false };
+}
+
+async function resolveShipTo(client: pg.PoolClient, accountId: number, shipToId: number | undefined) {
+  const result = shipToId
+    ? await client.query("select id, latitude, longitude from ship_tos where id = $1 and account_id = $2", [
+        shipToId,
+        accountId,
+      ])
+    : await client.query(
+        "select id, latitude, longitude from ship_tos where account_id = $1 order by id limit 1",
+        [accountId],
+      );
+  const row = result.rows[0];
+  if (!row) {
+    throw new DomainError(
+      "UNKNOWN_SHIP_TO",
+      shipToId ? `Ship-to ${shipToId} is not one of this account's` : "The account has no ship-to address",
+      {
+        shipToId: shipToId ?? null,
+      },
+    );
+  }
+  return row as { id: number; latitude: string | null; longitude: string | null };
+}
+
+type ResolvedItem = { id: number; sku: string; listPrice: string; cost: string };
+
+async function resolveItems(client: pg.PoolClient, skus: string[]): Promise<Map<string, ResolvedItem>> {
+  const result = await client.query({
+    name: "resolve_items_by_sku",
+    text: `select id, sku, list_price as "listPrice", cost from items where sku = any($1::text[]) and active`,
+    values: [skus],
+  });
+  const items = new Map<string, ResolvedItem>(result.rows.map((r) => [r.sku, r]));
+  const unknown = [...new Set(skus.filter((s) => !items.has(s)))];
+  if (unknown.length) {
+    throw new DomainError(
+      "UNKNOWN_SKU",
+      `Unknown SKU${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`,
+      {
+        skus: unknown,
+      },
+    );
+  }
+  return items;
+}
