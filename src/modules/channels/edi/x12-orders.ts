@@ -72,6 +72,7 @@ function mapOrder(segments: Segment[], ctx: X12SetContext, kind: "order" | "chan
   let party: Party | null = null;
   let line: (OrderLine | ChangeLine) | null = null;
   let currency: string | null = null;
+  let lineCurrency: string | null = null;
   let poDate: string | null = null;
   let delivery: string | null = null;
   let ship: string | null = null;
@@ -104,7 +105,9 @@ function mapOrder(segments: Segment[], ctx: X12SetContext, kind: "order" | "chan
         poDate = date(s, pos, kind === "order" ? 5 : 6);
         break;
       case "CUR":
+        // Header CUR wins; some senders only put CUR on the lines (EDI.Net issue 135).
         if (!line) currency = nonEmpty(v(s, 2)) ?? currency;
+        else lineCurrency ??= nonEmpty(v(s, 2));
         break;
       case "DTM": {
         const d = date(s, pos, 2);
@@ -235,7 +238,7 @@ function mapOrder(segments: Segment[], ctx: X12SetContext, kind: "order" | "chan
     poDate,
     requestedDeliveryDate: delivery,
     requestedShipDate: ship,
-    currency,
+    currency: currency ?? lineCurrency,
     buyer,
     shipTo: byRole("ST"),
     parties,

@@ -218,7 +218,8 @@ export function createX12Reader(opts: AckOptions = {}) {
       errors: cur.errors,
       warnings: t.warnings,
     };
-    if (result.status === "accepted" && t.order) result.order = t.order;
+    // Rejected sets keep their mapped content for the staff screen; intake only takes accepted ones.
+    if (t.order) result.order = t.order;
     ic!.transactions.push(result);
     grp?.sets.push({
       type: cur.type,
