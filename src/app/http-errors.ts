@@ -16,11 +16,9 @@ export function installErrorHandling(app: FastifyInstance): void {
         message: v.message,
       }));
       const summary = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
-      return reply
-        .status(400)
-        .send({
-          error: { code: "VALIDATION_FAILED", message: `Invalid request: ${summary}`, data: { issues } },
-        });
+      return reply.status(400).send({
+        error: { code: "VALIDATION_FAILED", message: `Invalid request: ${summary}`, data: { issues } },
+      });
     }
     const known = mapFrameworkError(error);
     if (known)

@@ -3,7 +3,6 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadDemo } from "../modules/demo/load.ts";
 import type { Config } from "./config.ts";
 import { type Db, openDatabase } from "./db.ts";
 import { migrateDatabase } from "./migrate.ts";
@@ -54,6 +53,8 @@ export async function serve(
 export async function runDemo(db: Db, scale: number, seed: number): Promise<void> {
   console.log(`Loading the demo distributor (scale ${scale}, seed ${seed}) …`);
   const t0 = Date.now();
+  // Loaded on demand: an ordinary start with data does not need the generator.
+  const { loadDemo } = await import("../modules/demo/load.ts");
   const result = await loadDemo(db, { scale, seed, onProgress: progressPrinter() });
   const counts = Object.entries(result.counts)
     .map(([k, v]) => `${Number(v).toLocaleString("en-US")} ${k}`)

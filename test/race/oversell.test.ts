@@ -1,0 +1,132 @@
+// Many clients race for the last units of hot SKUs through real server processes. On PostgreSQL
+// (DATABASE_URL set) two server processes share one database; on PGlite one process serves all.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Db, openDatabase } from "../../src/app/db.ts";
+import { migrateDatabase } from "../../src/app/migrate.ts";
+import { createFreshDatabase } from "../support/db.ts";
+import { PASSWORD, seedFixture } from "../support/fixture.ts";
+import { type ServerProcess, signInOverHttp, startServerProcess } from "../support/server-process.ts";
+
+const HOT_SKUS = 10;
+const UNITS_PER_SKU = 100; // 60 in the nearest warehouse, 40 in the other
+const CLIENTS = 16;
+const MAX_ATTEMPTS_PER_CLIENT = 80;
+const GIVE_UP_AFTER_REJECTIONS = 8; // in a row: this client's view of "sold out"
+
+const serverUrl = process.env.DATABASE_URL;
+const dataDir = serverUrl ? null : mkdtempSync(path.join(tmpdir(), "wholesail-race-"));
+let raceDbUrl: string | undefined;
+const servers: ServerProcess[] = [];
+
+async function openRaceDb(): Promise<Db> {
+  return serverUrl ? openDatabase({ databaseUrl: raceDbUrl }) : openDatabase({ dataDir: dataDir! });
+}
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe(`oversell race (${serverUrl ? "2 server processes on PostgreSQL" : "1 server process on PGlite"})`, () => {
+  it("never allocates more than on hand; allocations add up; accepted + rejected = submitted", {
+    timeout: 240_000,
+  }, async () => {
+    if (serverUrl) raceDbUrl = await createFreshDatabase(serverUrl, "wholesail_race");
+    const seedDb = await openRaceDb();
+    await migrateDatabase(seedDb);
+    const fx = await seedFixture(seedDb);
+    for (let i = 1; i <= HOT_SKUS; i++) {
+      const id = (
+        await seedDb.pool.query(
+          "insert into items (sku, name, category_id, cost, list_price) values ($1, $1, (select min(id) from categories), '1', '2.5000') returning id",
+          [`HOT-${i}`],
+        )
+      ).rows[0].id;
+      await seedDb.pool.query(
+        "insert into stock_levels (item_id, warehouse_id, on_hand) values ($1, $2, 60), ($1, $3, 40)",
+        [id, fx.warehouses.east, fx.warehouses.west],
+      );
+    }
+    await seedDb.close();
+
+    const env: Record<string, string> = serverUrl
+      ? { DATABASE_URL: raceDbUrl! }
+      : { WHOLESAIL_DATA_DIR: dataDir! };
+    for (let i = 0; i < (serverUrl ? 2 : 1); i++) servers.push(await startServerProcess(env));
+
+    const outcomes = { submitted: 0, accepted: 0, rejected: 0, other: [] as string[] };
+    let seed = 7; // mulberry32: deterministic, and unlike a bare LCG its low bits are random too
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n) | 0;
+    };
+    const client = async (index: number) => {
+      const server = servers[index % servers.length];
+      const headers = await signInOverHttp(server.url, "order_desk@staff.test", PASSWORD);
+      let rejectedInARow = 0;
+      for (
+        let attempt = 0;
+        attempt < MAX_ATTEMPTS_PER_CLIENT && rejectedInARow < GIVE_UP_AFTER_REJECTIONS;
+        attempt++
+      ) {
+        // Two lines may hit the same SKU: they must be checked together.
+        const lines = Array.from({ length: 1 + random(3) }, () => ({
+          sku: `HOT-${1 + random(HOT_SKUS)}`,
+          quantity: 1 + random(6),
+        }));
+        const body = { accountId: index % 2 ? fx.accountA : fx.accountB, lines };
+        outcomes.submitted++;
+        const response = await fetch(`${server.url}/api/orders`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(body),
+        });
+        const payload = (await response.json()) as any;
+        rejectedInARow = response.status === 201 ? 0 : rejectedInARow + 1;
+        if (response.status === 201) outcomes.accepted++;
+        else if (response.status === 409 && payload.error.code === "INSUFFICIENT_STOCK") outcomes.rejected++;
+        else outcomes.other.push(`${response.status} ${JSON.stringify(payload)}`);
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
+    await Promise.all(servers.splice(0).map((s) => s.stop()));
+    console.log(`race: ${JSON.stringify({ ...outcomes, other: outcomes.other.length })}`);
+
+    expect(outcomes.other).toEqual([]);
+    expect(outcomes.accepted + outcomes.rejected).toBe(outcomes.submitted);
+    expect(outcomes.rejected).toBeGreaterThan(0); // stock really ran out
+
+    const db = await openRaceDb();
+    try {
+      const levels = (
+        await db.pool.query(
+          `select s.item_id, s.warehouse_id, s.on_hand, s.allocated,
+                  coalesce((select sum(quantity) from allocations a where a.item_id = s.item_id and a.warehouse_id = s.warehouse_id), 0)::int as summed
+             from stock_levels s join items i on i.id = s.item_id where i.sku like 'HOT-%'`,
+        )
+      ).rows;
+      for (const level of levels) {
+        expect(level.allocated).toBeLessThanOrEqual(level.on_hand);
+        expect(level.allocated).toBe(level.summed);
+      }
+      const totals = (
+        await db.pool.query(
+          `select (select count(*) from orders)::int as orders,
+                  (select coalesce(sum(l.quantity), 0) from order_lines l)::int as ordered,
+                  (select coalesce(sum(allocated), 0) from stock_levels)::int as allocated`,
+        )
+      ).rows[0];
+      expect(totals.orders).toBe(outcomes.accepted);
+      expect(totals.ordered).toBe(totals.allocated);
+      // Nearly everything sold: the race ran to the end of stock, not just a few orders.
+      expect(totals.allocated).toBeGreaterThan(HOT_SKUS * UNITS_PER_SKU * 0.85);
+    } finally {
+      await db.close();
+    }
+  });
+});
