@@ -76,7 +76,7 @@ function mapOrder(segments: Segment[], ctx: X12SetContext, kind: "order" | "chan
   let poDate: string | null = null;
   let delivery: string | null = null;
   let ship: string | null = null;
-  let ctt: { count: string; pos: number } | null = null;
+  let ctt = null as { count: string; pos: number } | null;
   const headTag = kind === "order" ? "BEG" : "BCH";
   const lineTag = kind === "order" ? "PO1" : "POC";
 
