@@ -135,9 +135,16 @@ export async function launchBrowser(): Promise<Browser> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  // Let transitions and the loading overlay settle before capturing.
+  // Let transitions and the loading overlay settle; capture from the top so the fixed header sits right.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(250);
-  await page.screenshot({ path: file, fullPage: true });
+  // Grow the viewport to the whole page (rather than fullPage stitching), so fixed parts such as
+  // the navbar are drawn at their real full height; then restore it.
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  await page.screenshot({ path: file });
+  if (viewport && height > viewport.height) await page.setViewportSize(viewport);
   return file;
 }
 

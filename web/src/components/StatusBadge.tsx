@@ -11,7 +11,15 @@ export function StatusBadge({
 }) {
   const meta = STATUS_META[status] ?? { label: status, color: "gray" };
   return (
-    <Badge color={meta.color} variant="light" size={size} data-status={status}>
+    <Badge
+      color={meta.color}
+      variant="light"
+      size={size}
+      tt="none"
+      fw={600}
+      className="status-badge"
+      data-status={status}
+    >
       {meta.label}
     </Badge>
   );

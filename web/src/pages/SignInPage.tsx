@@ -44,6 +44,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
+  const [missing, setMissing] = useState(false);
 
   if (session.isPending) return <FullPageLoader />;
   if (session.isError) return <ErrorState error={session.error} onRetry={() => session.refetch()} fullPage />;
@@ -53,6 +54,11 @@ export function SignInPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (!email.trim() || !password) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
     login.mutate(
       { email: email.trim(), password },
       {
@@ -101,25 +107,28 @@ export function SignInPage() {
                   name="email"
                   autoComplete="username"
                   placeholder="you@company.com"
+                  error={missing && !email.trim() ? "Enter your email" : undefined}
                   value={email}
                   onChange={(e) => setEmail(e.currentTarget.value)}
                   required
+                  withAsterisk={false}
                   autoFocus
                 />
                 <PasswordInput
                   label="Password"
                   name="password"
                   autoComplete="current-password"
+                  error={missing && !password ? "Enter your password" : undefined}
                   value={password}
                   onChange={(e) => setPassword(e.currentTarget.value)}
                   required
+                  withAsterisk={false}
                 />
                 <Button
                   type="submit"
                   fullWidth
                   size="md"
                   loading={login.isPending}
-                  disabled={!email.trim() || !password}
                   leftSection={<IconLock size={16} />}
                 >
                   Sign in

@@ -1,7 +1,7 @@
 import { ActionIcon, Autocomplete, Group, Loader, NumberInput, Table, Text, Tooltip } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconAlertTriangle, IconTrash } from "@tabler/icons-react";
-import { type KeyboardEvent, type RefObject, useEffect, useMemo } from "react";
+import { type KeyboardEvent, type RefObject, useEffect, useMemo, useState } from "react";
 import { useItems } from "../../api/hooks";
 import type { Item } from "../../api/types";
 import { extend, formatMoney, formatUnitPrice } from "../../lib/money";
@@ -33,6 +33,7 @@ export function LineRow({
   onQuantityEnter: () => void;
 }) {
   const sku = line.sku.trim();
+  const [focused, setFocused] = useState(false);
   const [debounced] = useDebouncedValue(sku, 200);
   const items = useItems(debounced);
   const results = items.data?.items ?? [];
@@ -50,7 +51,8 @@ export function LineRow({
   const item: Item | null = line.item;
   const quantity = typeof line.quantity === "number" ? line.quantity : 0;
   const short = item && quantity > item.available;
-  const notFound = sku !== "" && settled && items.isSuccess && !exact;
+  // Say "not found" once the clerk has left the field (or nothing at all matches what they typed).
+  const notFound = sku !== "" && settled && items.isSuccess && !exact && (!focused || results.length === 0);
 
   const skuKeys = (e: KeyboardEvent<HTMLInputElement>) => {
     // Enter on a recognised SKU moves to the quantity (the dropdown handles Enter when open).
@@ -117,7 +119,9 @@ export function LineRow({
           rightSection={items.isFetching ? <Loader size={14} /> : undefined}
           error={problem ?? (notFound ? "No item with this SKU" : undefined)}
           onKeyDown={skuKeys}
+          onFocus={() => setFocused(true)}
           onBlur={() => {
+            setFocused(false);
             if (exact && exact.sku !== line.sku) onChange({ sku: exact.sku });
           }}
           data-testid="line-sku"
@@ -131,7 +135,11 @@ export function LineRow({
               {item.name}
             </Text>
             <Text size="xs" c="dimmed">
-              {[item.categoryName, item.caseFactor ? `case of ${item.caseFactor}` : null, item.baseUnit]
+              {[
+                item.categoryName,
+                item.caseFactor && item.caseFactor > 1 ? `case of ${item.caseFactor}` : null,
+                item.baseUnit,
+              ]
                 .filter(Boolean)
                 .join(" · ")}
             </Text>

@@ -54,7 +54,7 @@ export function LinesEditor({
 
   return (
     <>
-      <Table.ScrollContainer minWidth={860}>
+      <Table.ScrollContainer minWidth={860} type="native">
         <Table verticalSpacing={8} data-testid="line-editor">
           <Table.Thead>
             <Table.Tr>

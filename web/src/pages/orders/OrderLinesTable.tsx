@@ -6,7 +6,7 @@ const qty = new Intl.NumberFormat("en-US");
 
 export function OrderLinesTable({ order }: { order: OrderDetail }) {
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <Table.ScrollContainer minWidth={820} type="native">
       <Table data-testid="order-lines">
         <Table.Thead>
           <Table.Tr>

@@ -57,8 +57,8 @@ export function OrdersTable({
 }) {
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={showAccount ? 900 : 720}>
-      <Table highlightOnHover data-testid="orders-table">
+    <Table.ScrollContainer minWidth={showAccount ? 900 : 720} type="native">
+      <Table highlightOnHover className="data-table" data-testid="orders-table">
         <Table.Thead>
           <Table.Tr>
             <SortHeader field="number" sort={sort} onSort={onSort}>
@@ -67,7 +67,7 @@ export function OrdersTable({
             <SortHeader field="orderedAt" sort={sort} onSort={onSort}>
               Date
             </SortHeader>
-            {showAccount && <Table.Th>Account</Table.Th>}
+            {showAccount && <Table.Th miw={220}>Account</Table.Th>}
             <Table.Th>Ship to</Table.Th>
             <Table.Th>PO number</Table.Th>
             <Table.Th>Status</Table.Th>
@@ -92,7 +92,7 @@ export function OrdersTable({
                 data-account-id={order.accountId}
                 data-order-number={order.number}
               >
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <Anchor component={Link} to={href} fw={600} className="mono" fz="sm">
                     {order.number}
                   </Anchor>
@@ -113,12 +113,12 @@ export function OrdersTable({
                     {order.shipToName ?? "—"}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <Text size="sm" c={order.poNumber ? undefined : "dimmed"}>
                     {order.poNumber ?? "—"}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
                   <StatusBadge status={order.status} />
                 </Table.Td>
                 <Table.Td className="num">{order.lineCount}</Table.Td>
