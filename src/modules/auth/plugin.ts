@@ -25,6 +25,8 @@ export async function registerAuth(app: FastifyInstance, db: Db, config: Config)
     cookieName: "wholesail_session",
     store: postgresSessionStore(db, SESSION_MAX_AGE_MS),
     saveUninitialized: false,
+    // Not rolling: re-saving the session on every request would add a write to every API call.
+    rolling: false,
     cookie: {
       httpOnly: true,
       sameSite: "lax",

@@ -1,0 +1,16 @@
+// `npm run bench [-- name ...]`: runs the named benchmarks (all when none are named).
+// Each prints one figure per line and ends with `RESULT <name> <metric>=<value> floor=<value> ratio=<value>`.
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  "order-placement": async () => (await import("./order-placement.ts")).run(),
+};
+
+const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = names.filter((n) => !BENCHMARKS[n]);
+if (unknown.length) {
+  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Available: ${Object.keys(BENCHMARKS).join(", ")}`);
+  process.exit(2);
+}
+for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
+  console.log(`== ${name}`);
+  await BENCHMARKS[name]();
+}
