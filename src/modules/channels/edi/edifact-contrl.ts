@@ -60,12 +60,13 @@ export function buildContrl(input: ContrlInput): string {
       body.push(ucm);
       for (const e of m.errors) {
         if (e.position === undefined) continue;
-        body.push({
-          tag: "UCS",
-          elements: [el(String(e.position)), el(e.element === undefined ? (e.ackCode ?? "12") : "")],
-        });
-        if (e.element !== undefined)
+        // UCS carries the code only when the whole segment is wrong; element errors go on UCD.
+        const ucs: Segment = { tag: "UCS", elements: [el(String(e.position))] };
+        if (e.element === undefined) ucs.elements.push(el(e.ackCode ?? "12"));
+        body.push(ucs);
+        if (e.element !== undefined) {
           body.push({ tag: "UCD", elements: [el(e.ackCode ?? "12"), el(String(e.element))] });
+        }
       }
     }
   }

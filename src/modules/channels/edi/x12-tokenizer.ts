@@ -25,6 +25,7 @@ export function createX12Scanner(): X12Scanner {
   let base = 0; // absolute offset of buf[0]
   let delims: X12Delimiters | null = null;
   let bomChecked = false;
+  let inGarbage = false; // one report per stretch of junk, however it is chunked
 
   function run(final: boolean): X12Token[] {
     const out: X12Token[] = [];
@@ -45,6 +46,7 @@ export function createX12Scanner(): X12Scanner {
           break;
         }
         if (at > pos) garbage(out, pos, at);
+        inGarbage = false;
         pos = at;
         const det = detectIsa(buf, pos, final);
         if (det.kind === "need-more") break;
@@ -141,7 +143,8 @@ export function createX12Scanner(): X12Scanner {
 
   function garbage(out: X12Token[], from: number, to: number): void {
     const sample = buf.slice(from, Math.min(to, from + 40));
-    if (sample.trim() === "") return;
+    if (sample.trim() === "" || inGarbage) return;
+    inGarbage = true;
     err(out, "DATA_OUTSIDE_INTERCHANGE", `data outside any ISA…IEA: ${JSON.stringify(sample)}`, from);
   }
 
