@@ -11,8 +11,8 @@ export type Allocation = { itemId: number; warehouseId: number; quantity: number
 /**
  * Allocates each item's total quantity from the first warehouse (in `warehouseOrder`, nearest
  * first) that can fill it. Throws INSUFFICIENT_STOCK when none can; the caller's transaction then
- * rolls back every allocation already made. Items are processed in id order so concurrent orders
- * take row locks in the same order and cannot deadlock.
+ * rolls back. Two round trips whatever the line count: lock the candidate rows (in item, warehouse
+ * order, so concurrent orders cannot deadlock), then one conditional UPDATE for all items.
  */
 export async function allocateStock(
   client: pg.PoolClient,
@@ -25,48 +25,54 @@ export async function allocateStock(
     const seen = totals.get(r.itemId);
     totals.set(r.itemId, seen ? { ...seen, quantity: seen.quantity + r.quantity } : { ...r });
   }
+  const locked = await client.query({
+    name: "lock_stock_levels",
+    text: `select item_id, warehouse_id, on_hand - allocated as available from stock_levels
+            where item_id = any($1::int[]) order by item_id, warehouse_id for update`,
+    values: [[...totals.keys()]],
+  });
+  const available = new Map<string, number>();
+  for (const row of locked.rows) available.set(`${row.item_id}:${row.warehouse_id}`, row.available);
+
   const allocations: Allocation[] = [];
-  for (const request of [...totals.values()].sort((a, b) => a.itemId - b.itemId)) {
-    const warehouseId = await takeFromFirstWarehouse(client, request, warehouseOrder);
-    if (warehouseId === null) {
-      const available = await availableByWarehouse(client, request.itemId);
+  for (const request of totals.values()) {
+    const warehouseId = warehouseOrder.find(
+      (w) => (available.get(`${request.itemId}:${w}`) ?? 0) >= request.quantity,
+    );
+    if (warehouseId === undefined) {
+      const best = Math.max(0, ...warehouseOrder.map((w) => available.get(`${request.itemId}:${w}`) ?? 0));
       throw new DomainError("INSUFFICIENT_STOCK", `Not enough stock of ${request.sku}`, {
         sku: request.sku,
         requested: request.quantity,
-        available: Math.max(0, ...available.map((a) => a.available)),
+        available: best,
       });
     }
     allocations.push({ itemId: request.itemId, warehouseId, quantity: request.quantity });
   }
-  await client.query(
-    `insert into stock_movements (item_id, warehouse_id, kind, allocated_delta, reference)
-     select item_id, warehouse_id, 'allocation', quantity, $4
-       from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)`,
-    [
-      allocations.map((a) => a.itemId),
-      allocations.map((a) => a.warehouseId),
-      allocations.map((a) => a.quantity),
-      reference,
-    ],
-  );
+  const columns = [
+    allocations.map((a) => a.itemId),
+    allocations.map((a) => a.warehouseId),
+    allocations.map((a) => a.quantity),
+  ];
+  // Still conditional: the rows are locked, but the WHERE (and the CHECK) make oversell impossible
+  // even if a future caller forgets the lock.
+  const updated = await client.query({
+    name: "allocate_stock",
+    text: `update stock_levels s set allocated = s.allocated + t.quantity
+             from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)
+            where s.item_id = t.item_id and s.warehouse_id = t.warehouse_id and s.on_hand - s.allocated >= t.quantity`,
+    values: columns,
+  });
+  if (updated.rowCount !== allocations.length)
+    throw new Error("stock changed under a row lock; refusing to allocate");
+  await client.query({
+    name: "record_allocation_movements",
+    text: `insert into stock_movements (item_id, warehouse_id, kind, allocated_delta, reference)
+           select item_id, warehouse_id, 'allocation', quantity, $4
+             from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)`,
+    values: [...columns, reference],
+  });
   return allocations;
-}
-
-async function takeFromFirstWarehouse(
-  client: pg.PoolClient,
-  request: AllocationRequest,
-  warehouseOrder: number[],
-): Promise<number | null> {
-  for (const warehouseId of warehouseOrder) {
-    const result = await client.query({
-      name: "allocate_stock",
-      text: `update stock_levels set allocated = allocated + $3
-              where item_id = $1 and warehouse_id = $2 and on_hand - allocated >= $3`,
-      values: [request.itemId, warehouseId, request.quantity],
-    });
-    if (result.rowCount === 1) return warehouseId;
-  }
-  return null;
 }
 
 export async function availableByWarehouse(
