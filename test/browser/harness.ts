@@ -40,7 +40,12 @@ export function buildWebIfNeeded(): void {
     ...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs)),
   );
   if (existsSync(index) && statSync(index).mtimeMs >= newest) return;
-  execSync("npm run build:web", { cwd: ROOT, stdio: "inherit" });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  execSync("npm run build:web", {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
 async function freePort(): Promise<number> {

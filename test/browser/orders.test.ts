@@ -98,7 +98,7 @@ describe("web app", () => {
     );
     expect(items.length).toBeGreaterThanOrEqual(2);
     const [first, second] = items;
-    const account = (await apiGet<{ accounts: { name: string }[] }>(page, "/api/accounts?pageSize=5"))
+    const account = (await apiGet<{ accounts: { id: Id; name: string }[] }>(page, "/api/accounts?pageSize=5"))
       .accounts[0];
 
     await page.getByTestId("new-order").click();
@@ -164,6 +164,50 @@ describe("web app", () => {
     await expect.poll(() => page.getByTestId("order-row").count()).toBe(1);
     expect(await page.getByTestId("order-row").first().getAttribute("data-order-number")).toBe(number);
     await screenshot(page, "07-desk-orders-search");
+
+    // Sorting, status and account filters are applied by the server and kept in the URL.
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await page.getByTestId("sort-total").click();
+    await page.waitForURL(/sort=-total/);
+    const largest = await apiGet<{ orders: OrderRow[] }>(page, "/api/orders?sort=-total&pageSize=1");
+    await expect
+      .poll(() => page.getByTestId("order-row").first().getAttribute("data-order-number"))
+      .toBe(largest.orders[0].number);
+
+    await page.getByTestId("status-filter").click();
+    await page.getByRole("option", { name: "Confirmed" }).click();
+    await page.waitForURL(/status=confirmed/);
+    await expect
+      .poll(
+        async () =>
+          new Set(
+            await page
+              .locator('[data-testid="order-row"] [data-status]')
+              .evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))),
+          ),
+      )
+      .toEqual(new Set(["confirmed"]));
+
+    await page.getByTestId("account-filter").fill(account.name);
+    await page
+      .getByRole("option", { name: new RegExp(escapeRegExp(account.name)) })
+      .first()
+      .click();
+    await page.waitForURL(/accountId=/);
+    await expect
+      .poll(
+        async () =>
+          new Set(
+            await page
+              .getByTestId("order-row")
+              .evaluateAll((els) => els.map((e) => e.getAttribute("data-account-id"))),
+          ),
+      )
+      .toEqual(new Set([String(account.id)]));
+    await screenshot(page, "07b-desk-orders-filtered");
+
+    await page.getByTestId("sign-out").click();
+    await page.waitForURL(/\/signin$/);
   });
 
   test("buyer: sees only their company's orders, and not another company's order", async () => {

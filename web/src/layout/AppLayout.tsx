@@ -1,4 +1,4 @@
-import { AppShell, Avatar, Burger, Button, Group, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, AppShell, Avatar, Box, Burger, Button, Group, Text, Tooltip } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconLogout } from "@tabler/icons-react";
@@ -27,10 +27,12 @@ function UserBlock({ user }: { user: SessionUser }) {
   const detail = user.role === "buyer" && user.accountName ? user.accountName : ROLE_LABELS[user.role];
   return (
     <Group gap="sm" wrap="nowrap" data-testid="current-user">
-      <Avatar color="sea" radius="xl" size={34}>
-        {initials(user.name)}
-      </Avatar>
-      <div style={{ lineHeight: 1.2 }}>
+      <Tooltip label={`${user.name} · ${detail}`} hiddenFrom="sm">
+        <Avatar color="sea" radius="xl" size={34}>
+          {initials(user.name)}
+        </Avatar>
+      </Tooltip>
+      <Box visibleFrom="sm" style={{ lineHeight: 1.2 }}>
         <Text size="sm" fw={600} data-testid="current-user-name">
           {user.name}
         </Text>
@@ -38,7 +40,7 @@ function UserBlock({ user }: { user: SessionUser }) {
           {detail}
           {user.role === "buyer" ? " · Buyer" : ""}
         </Text>
-      </div>
+      </Box>
     </Group>
   );
 }
@@ -95,20 +97,29 @@ export function AppLayout({ area }: { area: Area }) {
             />
             <Logo suffix={area === "desk" ? "Desk" : "Portal"} />
           </Group>
-          <Group gap="lg" wrap="nowrap">
+          <Group gap="md" wrap="nowrap">
             <UserBlock user={user} />
-            <Tooltip label="Sign out">
-              <Button
-                variant="default"
-                size="xs"
-                leftSection={<IconLogout size={14} />}
-                onClick={signOut}
-                loading={logout.isPending}
-                data-testid="sign-out"
-              >
-                Sign out
-              </Button>
-            </Tooltip>
+            <Button
+              variant="default"
+              size="xs"
+              leftSection={<IconLogout size={14} />}
+              onClick={signOut}
+              loading={logout.isPending}
+              visibleFrom="sm"
+              data-testid="sign-out"
+            >
+              Sign out
+            </Button>
+            <ActionIcon
+              variant="default"
+              size="lg"
+              onClick={signOut}
+              loading={logout.isPending}
+              hiddenFrom="sm"
+              aria-label="Sign out"
+            >
+              <IconLogout size={16} />
+            </ActionIcon>
           </Group>
         </Group>
       </AppShell.Header>
