@@ -155,12 +155,35 @@ const MODES: Record<RoundingMode, Decimal.Rounding> = {
   floor: Decimal.ROUND_FLOOR,
 };
 
-/** The single rounding primitive. Returns a canonical fixed string without "-0". */
-function roundTo(amount: Decimal, decimals: number, mode: RoundingMode): string {
+const ZERO = new Dec(0);
+
+/** The single rounding primitive. Never returns -0. */
+function roundDecimal(amount: Decimal, decimals: number, mode: RoundingMode): Decimal {
   const rounding = MODES[mode];
   if (rounding === undefined) throw new MoneyError("INVALID_DECIMAL", `unknown rounding mode "${mode}"`);
+  if (amount.isZero()) return ZERO;
+  // already exact at this scale: nothing to round (and decimal.js rounding is the slow part)
+  if (amount.decimalPlaces() <= decimals) return amount;
   const r = amount.toDecimalPlaces(decimals, rounding);
-  return (r.isZero() ? new Dec(0) : r).toFixed(decimals);
+  return r.isZero() ? ZERO : r;
+}
+
+/**
+ * Formats a value that has at most `decimals` decimals with exactly `decimals` decimals, without
+ * rounding (decimal.js's toFixed(dp) re-rounds and is ~20× slower than toFixed() plus padding).
+ */
+function formatExact(d: Decimal, decimals: number): string {
+  if (d.isZero()) return decimals === 0 ? "0" : `0.${"0".repeat(decimals)}`;
+  const s = d.toFixed();
+  const have = d.decimalPlaces();
+  if (have > decimals) throw new MoneyError("TOO_MANY_DECIMALS", `${s} has more than ${decimals} decimals`);
+  if (have === decimals) return s;
+  return have === 0 ? `${s}.${"0".repeat(decimals)}` : s + "0".repeat(decimals - have);
+}
+
+/** Rounds and formats with exactly `decimals` decimals. */
+function roundTo(amount: Decimal, decimals: number, mode: RoundingMode): string {
+  return formatExact(roundDecimal(amount, decimals, mode), decimals);
 }
 
 /**
@@ -178,6 +201,14 @@ export function roundMoney(
 /** Rounds a unit price to UNIT_PRICE_DECIMALS (4) decimals, half-up unless told. */
 export function roundUnitPrice(price: string | Decimal, mode: RoundingMode = "half_up"): string {
   return roundTo(parseDecimal(price, "unit price"), UNIT_PRICE_DECIMALS, mode);
+}
+
+/**
+ * Same rounding as roundUnitPrice, returning a Decimal: for hot paths (the pricing engine) that keep
+ * computing with the result, so no string round trip.
+ */
+export function roundUnitPriceDecimal(price: Decimal, mode: RoundingMode = "half_up"): Decimal {
+  return roundDecimal(parseDecimal(price, "unit price"), UNIT_PRICE_DECIMALS, mode);
 }
 
 /** Number of decimals written in a decimal string or value ("1.50" → 2 for strings, 1 for Decimals). */
@@ -205,8 +236,7 @@ export function parseUnitPrice(price: string | Decimal, what = "unit price"): De
 
 /** Formats a unit price with exactly 4 decimals (throws if it has more: it was not rounded). */
 export function formatUnitPrice(price: string | Decimal): string {
-  const d = parseUnitPrice(price);
-  return (d.isZero() ? new Dec(0) : d).toFixed(UNIT_PRICE_DECIMALS);
+  return formatExact(parseUnitPrice(price), UNIT_PRICE_DECIMALS);
 }
 
 /**
@@ -219,9 +249,19 @@ export function extend(
   currency: string,
   mode: RoundingMode = "half_up",
 ): string {
+  return formatExact(extendDecimal(quantity, unitPrice, currency, mode), currencyMinorUnits(currency));
+}
+
+/** `extend` returning a Decimal, for callers that go on to sum (sumMoney accepts Decimals). */
+export function extendDecimal(
+  quantity: number,
+  unitPrice: string | Decimal,
+  currency: string,
+  mode: RoundingMode = "half_up",
+): Decimal {
   assertQuantity(quantity);
   const price = parseUnitPrice(unitPrice);
-  return roundTo(price.times(quantity), currencyMinorUnits(currency), mode);
+  return roundDecimal(price.times(quantity), currencyMinorUnits(currency), mode);
 }
 
 /**
@@ -241,7 +281,15 @@ export function sumMoney(amounts: readonly (string | Decimal)[], currency: strin
     }
     total = total.plus(d);
   }
-  return (total.isZero() ? new Dec(0) : total).toFixed(units);
+  return formatExact(total, units);
+}
+
+/**
+ * Formats an amount that is already rounded to the currency's minor unit ("60.3" → "60.30").
+ * Throws TOO_MANY_DECIMALS if it is not rounded: formatting never rounds.
+ */
+export function formatMoney(amount: string | Decimal, currency: string): string {
+  return formatExact(parseDecimal(amount), currencyMinorUnits(currency));
 }
 
 /** Compares two decimals: -1, 0 or 1. */
@@ -251,5 +299,5 @@ export function compareDecimal(a: string | Decimal, b: string | Decimal): -1 | 0
 
 /** Zero in canonical form for a currency ("0.00", "0", "0.000"). */
 export function zeroMoney(currency: string): string {
-  return new Dec(0).toFixed(currencyMinorUnits(currency));
+  return ZERO.toFixed(currencyMinorUnits(currency));
 }

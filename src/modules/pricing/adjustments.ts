@@ -58,18 +58,11 @@ export function describeAdjustment(adjustment: AdjustmentIdx): string {
   }
 }
 
-function targetKeys(item: ItemIdx): string[] {
-  const keys = [`i:${item.id}`];
-  if (item.categoryKey !== null) keys.push(`c:${item.categoryKey}`);
-  if (item.familyKey !== null) keys.push(`f:${item.familyKey}`);
-  keys.push("*");
-  return keys;
-}
-
 interface Candidate {
   id: Id;
   price: Decimal;
-  step: BaseStep;
+  /** Built only for the winner (descriptions cost string formatting). */
+  step: () => BaseStep;
 }
 
 function better(c: Candidate, best: Candidate | null): boolean {
@@ -84,12 +77,10 @@ export function bestTier(
   facts: OrderFacts,
   current: Decimal,
 ): BaseStep | null {
-  const scopes = ["*", `a:${ctx.accountKey}`];
-  if (ctx.groupKey !== null) scopes.push(`g:${ctx.groupKey}`);
   let best: Candidate | null = null;
-  for (const scope of scopes) {
-    for (const target of targetKeys(item)) {
-      const tiers = ctx.index.tiers.get(`${scope}|${target}`);
+  for (const byTarget of ctx.tierScopes) {
+    for (const target of item.targetKeys) {
+      const tiers = byTarget.get(target);
       if (!tiers) continue;
       for (const tier of tiers) {
         const c = tierCandidate(ctx, tier, item, baseQuantity, facts, current);
@@ -97,7 +88,7 @@ export function bestTier(
       }
     }
   }
-  return best?.step ?? null;
+  return best === null ? null : best.step();
 }
 
 function tierCandidate(
@@ -110,22 +101,14 @@ function tierCandidate(
 ): Candidate | null {
   if (tier.currency !== null && tier.currency !== ctx.currency) return null;
   if (!inPeriod(ctx.date, tier.validFrom, tier.validTo)) return null;
-  let basis: Decimal;
-  let basisLabel: string;
-  if (tier.basis === "order_value") {
-    basis = facts.qualifyingValue;
-    basisLabel = `order value ${basis.toFixed()}`;
-  } else if (tier.basis === "family_quantity" && item.familyKey !== null) {
-    basis = new Dec(facts.familyQuantity.get(item.familyKey) ?? baseQuantity);
-    basisLabel = `family ${item.familyKey} quantity ${basis.toFixed()} ${item.baseUnit}`;
-  } else {
-    basis = new Dec(baseQuantity);
-    basisLabel = `line quantity ${baseQuantity} ${item.baseUnit}`;
-  }
+  const byValue = tier.basis === "order_value";
+  const byFamily = tier.basis === "family_quantity" && item.familyKey !== null;
+  const quantity = byFamily ? (facts.familyQuantity.get(item.familyKey!) ?? baseQuantity) : baseQuantity;
   let bestPrice: Decimal | null = null;
   let bestBreak: TierIdx["breaks"][number] | null = null;
   for (const br of tier.breaks) {
-    if (br.min.gt(basis)) break; // breaks are sorted by min
+    // breaks are sorted by min; quantity breaks compare as exact integers
+    if (byValue ? br.min.gt(facts.qualifyingValue) : br.minQuantity > quantity) break;
     const p = adjust(br.adjustment, current);
     if (p.lt(current) && (bestPrice === null || p.lt(bestPrice))) {
       bestPrice = p;
@@ -133,17 +116,24 @@ function tierCandidate(
     }
   }
   if (bestPrice === null || bestBreak === null) return null;
+  const [after, br] = [bestPrice, bestBreak];
+  const basisLabel = () =>
+    byValue
+      ? `order value ${facts.qualifyingValue.toFixed()}`
+      : byFamily
+        ? `family ${item.familyKey} quantity ${quantity} ${item.baseUnit}`
+        : `line quantity ${quantity} ${item.baseUnit}`;
   return {
     id: tier.id,
-    price: bestPrice,
-    step: {
+    price: after,
+    step: () => ({
       kind: "tier",
       ruleId: tier.id,
       ruleName: tier.name,
       before: current,
-      after: bestPrice,
-      detail: `${basisLabel} ≥ ${bestBreak.min.toFixed()}: ${describeAdjustment(bestBreak.adjustment)}`,
-    },
+      after,
+      detail: `${basisLabel()} ≥ ${br.min.toFixed()}: ${describeAdjustment(br.adjustment)}`,
+    }),
   };
 }
 
@@ -155,7 +145,7 @@ export function bestPromotion(
   current: Decimal,
 ): BaseStep | null {
   let best: Candidate | null = null;
-  for (const target of targetKeys(item)) {
+  for (const target of item.targetKeys) {
     const promos = ctx.index.promotions.get(target);
     if (!promos) continue;
     for (const promo of promos) {
@@ -165,19 +155,19 @@ export function bestPromotion(
       const c: Candidate = {
         id: promo.id,
         price: p,
-        step: {
+        step: () => ({
           kind: "promotion",
           ruleId: promo.id,
           ruleName: promo.name,
           before: current,
           after: p,
           detail: describeAdjustment(promo.adjustment),
-        },
+        }),
       };
       if (better(c, best)) best = c;
     }
   }
-  return best?.step ?? null;
+  return best === null ? null : best.step();
 }
 
 function promotionApplies(ctx: SourceContext, promo: PromotionIdx, facts: OrderFacts): boolean {

@@ -34,7 +34,15 @@
  *   Extended = round(quantity × unit price) to the currency's minor unit, once (money.extend);
  *   the order total is the sum of the rounded lines; MIN_ORDER_VALUE compares that total.
  */
-import { Dec, type Decimal, extend, formatUnitPrice, isKnownCurrency, sumMoney } from "../../lib/money.ts";
+import {
+  Dec,
+  type Decimal,
+  extendDecimal,
+  formatMoney,
+  formatUnitPrice,
+  isKnownCurrency,
+  sumMoney,
+} from "../../lib/money.ts";
 import {
   bestPromotion,
   bestTier,
@@ -52,7 +60,7 @@ import {
   type PricingIndex,
 } from "./index-rules.ts";
 import { resolveQuantity } from "./packs.ts";
-import { type BaseStep, type SourceContext, sourcePrice } from "./sources.ts";
+import { type BaseStep, type SourceContext, sourceContext, sourcePrice } from "./sources.ts";
 import type {
   Issue,
   LastPaid,
@@ -81,6 +89,9 @@ interface LineWork {
   steps: BaseStep[];
   price: Decimal | null;
   exclusive: boolean;
+  extended: Decimal | null;
+  /** extend(baseQuantity, source price): reused when no later step changes the price. */
+  sourceExtended: Decimal | null;
 }
 
 /** Convenience for one-off quotes: indexes `rules` and prices. Hot paths keep the index. */
@@ -95,14 +106,14 @@ export function priceOrderWithRules(request: PriceRequest, rules: PricingRules):
  */
 export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOrder {
   validateRequest(request);
-  const ctx: SourceContext = {
+  const ctx = sourceContext(
     index,
-    date: request.date,
-    currency: request.currency,
-    accountKey: String(request.accountId),
-    groupKey: request.accountGroupId === null ? null : String(request.accountGroupId),
-    shipToKey: request.shipToId === null ? null : String(request.shipToId),
-  };
+    request.date,
+    request.currency,
+    String(request.accountId),
+    request.accountGroupId === null ? null : String(request.accountGroupId),
+    request.shipToId === null ? null : String(request.shipToId),
+  );
   const policy = index.policies.get(ctx.accountKey) ?? DEFAULT_POLICY;
 
   // Pass 1: quantities and source prices.
@@ -114,7 +125,7 @@ export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOr
 
   const lines = work.map((w) => w.out);
   const total = sumMoney(
-    lines.flatMap((l) => (l.extended === null ? [] : [l.extended])),
+    work.flatMap((w) => (w.extended === null ? [] : [w.extended])),
     request.currency,
   );
   const violations: Issue<ViolationCode>[] = [];
@@ -185,7 +196,16 @@ function sourceLine(ctx: SourceContext, policy: PolicyIdx, line: PriceRequest["l
     warnings: [],
     lastPaid: null,
   };
-  const work: LineWork = { out, item, factor: factor ?? 1, steps: [], price: null, exclusive: false };
+  const work: LineWork = {
+    out,
+    item,
+    factor: factor ?? 1,
+    steps: [],
+    price: null,
+    exclusive: false,
+    extended: null,
+    sourceExtended: null,
+  };
   const violation = (code: ViolationCode, message: string, data: Record<string, unknown> = {}) => {
     out.violations.push({ code, message, data: { lineRef: line.lineRef, ...data } });
     return work;
@@ -229,13 +249,16 @@ function sourceLine(ctx: SourceContext, policy: PolicyIdx, line: PriceRequest["l
 function orderFacts(work: LineWork[], currency: string): OrderFacts {
   const familyQuantity = new Map<string, number>();
   let totalQuantity = 0;
-  const extended: string[] = [];
+  const extended: Decimal[] = [];
   for (const w of work) {
     if (w.item === null || w.out.baseQuantity === 0) continue;
     totalQuantity += w.out.baseQuantity;
     const family = w.item.familyKey;
     if (family !== null) familyQuantity.set(family, (familyQuantity.get(family) ?? 0) + w.out.baseQuantity);
-    if (w.price !== null) extended.push(extend(w.out.baseQuantity, w.price, currency));
+    if (w.price !== null) {
+      w.sourceExtended = extendDecimal(w.out.baseQuantity, w.price, currency);
+      extended.push(w.sourceExtended);
+    }
   }
   return { qualifyingValue: new Dec(sumMoney(extended, currency)), familyQuantity, totalQuantity };
 }
@@ -287,23 +310,36 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
       data: { lineRef: out.lineRef, baseUnitPrice: price.toFixed(4), cost: item.cost.toFixed(4) },
     });
   }
-  const unit = price.times(w.factor);
-  out.baseUnitPrice = formatUnitPrice(price);
-  out.unitPrice = formatUnitPrice(unit);
-  out.extended = extend(out.quantity, unit, ctx.currency);
-  out.waterfall = w.steps.map((s) => toLineUnit(s, w.factor));
-}
-
-function toLineUnit(step: BaseStep, factor: number): WaterfallStep {
-  const out: WaterfallStep = {
-    kind: step.kind,
-    ruleId: step.ruleId,
-    ruleName: step.ruleName,
-    before: step.before === null ? null : formatUnitPrice(step.before.times(factor)),
-    after: formatUnitPrice(step.after.times(factor)),
+  // quantity × (price × factor) == baseQuantity × price exactly, so the source extension is reusable
+  const unit = w.factor === 1 ? price : price.times(w.factor);
+  w.extended =
+    price === w.price && w.sourceExtended !== null
+      ? w.sourceExtended
+      : extendDecimal(out.quantity, unit, ctx.currency);
+  out.extended = formatMoney(w.extended, ctx.currency);
+  // A step's `before` is the previous step's `after` (same object): format each price once.
+  const formatted = new Map<Decimal, string>();
+  const fmt = (d: Decimal): string => {
+    let f = formatted.get(d);
+    if (f === undefined) {
+      f = formatUnitPrice(w.factor === 1 ? d : d.times(w.factor));
+      formatted.set(d, f);
+    }
+    return f;
   };
-  if (step.detail !== undefined) out.detail = step.detail;
-  return out;
+  out.waterfall = w.steps.map((step) => {
+    const ws: WaterfallStep = {
+      kind: step.kind,
+      ruleId: step.ruleId,
+      ruleName: step.ruleName,
+      before: step.before === null ? null : fmt(step.before),
+      after: fmt(step.after),
+    };
+    if (step.detail !== undefined) ws.detail = step.detail;
+    return ws;
+  });
+  out.unitPrice = fmt(price);
+  out.baseUnitPrice = w.factor === 1 ? out.unitPrice : formatUnitPrice(price);
 }
 
 function lastPaid(

@@ -62,6 +62,10 @@ export interface ItemIdx {
   caseFactor: number;
   orderMultiple: number;
   minOrderQty: number;
+  /** Target keys to look tiers and promotions up by: item, category, family, all. */
+  targetKeys: string[];
+  /** Target keys for contracts, most specific first: item, category. */
+  contractTargets: string[];
 }
 
 export interface PolicyIdx {
@@ -81,8 +85,8 @@ export interface ListIdx {
   currency: string;
   validFrom: string | null;
   validTo: string | null;
-  /** itemId → per-base-unit price string (validated, ≤ 4 decimals). */
-  prices: Map<string, string>;
+  /** itemId → per-base-unit price (validated string, ≤ 4 decimals; parsed and memoized on first use). */
+  prices: Map<string, string | Decimal>;
 }
 
 export interface ContractLineIdx {
@@ -104,7 +108,8 @@ export interface TierIdx {
   validFrom: string | null;
   validTo: string | null;
   basis: TierRule["basis"];
-  breaks: { min: Decimal; adjustment: AdjustmentIdx }[];
+  /** `minQuantity` is `min` as a number for the quantity bases (integers, exact). */
+  breaks: { min: Decimal; minQuantity: number; adjustment: AdjustmentIdx }[];
 }
 
 export interface PromotionIdx {
@@ -132,10 +137,10 @@ export interface PricingIndex {
   readonly policies: Map<string, PolicyIdx>;
   /** scopeKey ("a:<id>" | "g:<id>") → price lists of that scope. */
   readonly listsByScope: Map<string, ListIdx[]>;
-  /** `${scopeKey}|${targetKey}` → contract lines, sorted by contract id then line id. */
-  readonly contracts: Map<string, ContractLineIdx[]>;
-  /** `${scopeKey}|${targetKey}` → tiers ("*" scope = everyone), sorted by id. */
-  readonly tiers: Map<string, TierIdx[]>;
+  /** scopeKey → targetKey → contract lines, sorted by contract id then line id. */
+  readonly contracts: Map<string, Map<string, ContractLineIdx[]>>;
+  /** scopeKey ("*" = everyone) → targetKey → tiers, sorted by id. */
+  readonly tiers: Map<string, Map<string, TierIdx[]>>;
   /** targetKey → promotions, sorted by id. */
   readonly promotions: Map<string, PromotionIdx[]>;
   /** `${accountId}|${itemId}|${currency}` → the most recent price paid. */
@@ -292,6 +297,15 @@ function adjustmentKey(a: AdjustmentIdx): string {
   }
 }
 
+function push2<T>(map: Map<string, Map<string, T[]>>, outer: string, inner: string, value: T): void {
+  let m = map.get(outer);
+  if (!m) {
+    m = new Map();
+    map.set(outer, m);
+  }
+  push(m, inner, value);
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -332,8 +346,15 @@ function addItems(index: PricingIndex, rules: PricingRules): void {
       if (u.code === it.baseUnit && f !== 1) fail(rule, `base unit ${u.code} must have factor 1`);
       unitFactors.set(u.code, f);
     }
+    const targetKeys = [`i:${it.id}`];
+    if (it.categoryId !== null) targetKeys.push(`c:${it.categoryId}`);
+    const contractTargets = [...targetKeys];
+    if (it.familyId !== null) targetKeys.push(`f:${it.familyId}`);
+    targetKeys.push("*");
     index.items.set(String(it.id), {
       id: it.id,
+      targetKeys,
+      contractTargets,
       sku: it.sku,
       categoryKey: it.categoryId === null ? null : String(it.categoryId),
       familyKey: it.familyId === null ? null : String(it.familyId),
@@ -387,7 +408,7 @@ function addPriceLists(index: PricingIndex, rules: PricingRules): void {
     const rule = `price list ${pl.id}`;
     if (pl.scope.kind === "all")
       fail(rule, "a price list is for a group or an account (list price is for all)");
-    const prices = new Map<string, string>();
+    const prices = new Map<string, string | Decimal>();
     for (const e of pl.entries) {
       const key = String(e.itemId);
       price(`${rule} item ${key}`, e.price);
@@ -431,10 +452,10 @@ function addContracts(index: PricingIndex, rules: PricingRules): void {
         lineId: line.id ?? null,
         price: contractPrice(lineRule, line.price),
       };
-      push(index.contracts, `${scopeKey(c.scope)}|${targetKey(line.target)}`, idx);
+      push2(index.contracts, scopeKey(c.scope), targetKey(line.target), idx);
     }
   }
-  for (const lines of index.contracts.values()) {
+  for (const lines of [...index.contracts.values()].flatMap((m) => [...m.values()])) {
     lines.sort((a, b) => compareIds(a.contractId, b.contractId) || compareIds(a.lineId, b.lineId));
   }
 }
@@ -450,7 +471,9 @@ function addTiers(index: PricingIndex, rules: PricingRules): void {
       if (min.isNegative()) fail(rule, `break min ${b.min} is negative`);
       if (t.basis !== "order_value" && !min.isInteger())
         fail(rule, `quantity break ${b.min} is not an integer`);
-      return { min, adjustment: adjustment(rule, b.adjustment) };
+      const minQuantity = t.basis === "order_value" ? 0 : Number(min.toFixed());
+      if (!Number.isSafeInteger(minQuantity)) fail(rule, `quantity break ${b.min} is too large`);
+      return { min, minQuantity, adjustment: adjustment(rule, b.adjustment) };
     });
     // by min, then a canonical form of the adjustment, so equal-min breaks never depend on input order
     breaks.sort(
@@ -468,9 +491,11 @@ function addTiers(index: PricingIndex, rules: PricingRules): void {
       basis: t.basis,
       breaks,
     };
-    push(index.tiers, `${scopeKey(t.scope)}|${targetKey(t.target)}`, idx);
+    push2(index.tiers, scopeKey(t.scope), targetKey(t.target), idx);
   }
-  for (const tiers of index.tiers.values()) tiers.sort((a, b) => compareIds(a.id, b.id));
+  for (const byTarget of index.tiers.values()) {
+    for (const tiers of byTarget.values()) tiers.sort((a, b) => compareIds(a.id, b.id));
+  }
 }
 
 function addPromotions(index: PricingIndex, rules: PricingRules): void {

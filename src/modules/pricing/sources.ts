@@ -7,7 +7,7 @@
  * agreement wins, even when it is higher; see docs/pricing.md). Within one level, the lowest price
  * wins and a tie goes to the smallest rule id, so the order of rules in the input never matters.
  */
-import { Dec, type Decimal, roundUnitPrice } from "../../lib/money.ts";
+import { Dec, type Decimal, roundUnitPriceDecimal } from "../../lib/money.ts";
 import {
   type ContractLineIdx,
   compareIds,
@@ -15,6 +15,7 @@ import {
   inPeriod,
   type ListIdx,
   type PricingIndex,
+  type TierIdx,
 } from "./index-rules.ts";
 import type { Id, StepKind } from "./types.ts";
 
@@ -35,6 +36,33 @@ export interface SourceContext {
   accountKey: string;
   groupKey: string | null;
   shipToKey: string | null;
+  /** The request's contract maps by scope, most specific first (account, group). */
+  contractScopes: Map<string, ContractLineIdx[]>[];
+  /** The request's tier maps by scope (everyone, account, group). */
+  tierScopes: Map<string, TierIdx[]>[];
+}
+
+/** Builds the per-request context: scope maps are looked up once per order, not per line. */
+export function sourceContext(
+  index: PricingIndex,
+  date: string,
+  currency: string,
+  accountKey: string,
+  groupKey: string | null,
+  shipToKey: string | null,
+): SourceContext {
+  const scopes = groupKey === null ? [`a:${accountKey}`] : [`a:${accountKey}`, `g:${groupKey}`];
+  const present = <T>(m: T | undefined): m is T => m !== undefined;
+  return {
+    index,
+    date,
+    currency,
+    accountKey,
+    groupKey,
+    shipToKey,
+    contractScopes: scopes.map((k) => index.contracts.get(k)).filter(present),
+    tierScopes: ["*", ...scopes].map((k) => index.tiers.get(k)).filter(present),
+  };
 }
 
 export interface SourceResult {
@@ -46,7 +74,7 @@ export interface SourceResult {
 
 /** Rounds a computed per-base-unit price to 4 decimals (via the money library). */
 export function unitRound(d: Decimal): Decimal {
-  return new Dec(roundUnitPrice(d));
+  return roundUnitPriceDecimal(d);
 }
 
 export function sourcePrice(ctx: SourceContext, item: ItemIdx): SourceResult {
@@ -98,7 +126,12 @@ function bestListPrice(
     if (list.currency !== ctx.currency || !inPeriod(ctx.date, list.validFrom, list.validTo)) continue;
     const s = list.prices.get(itemKey);
     if (s === undefined) continue;
-    const p = new Dec(s);
+    let p: Decimal;
+    if (typeof s === "string") {
+      // parsed on first use and memoized: the string was validated when the index was built
+      p = new Dec(s);
+      list.prices.set(itemKey, p);
+    } else p = s;
     // lists are sorted by id, so a strict "<" keeps the smallest id on a tie
     if (!best || p.lt(best.price)) best = { list, price: p };
   }
@@ -114,12 +147,9 @@ function bestContract(
   item: ItemIdx,
   listInCurrency: boolean,
 ): { line: ContractLineIdx; price: Decimal; target: string } | null {
-  const scopes =
-    ctx.groupKey === null ? [`a:${ctx.accountKey}`] : [`a:${ctx.accountKey}`, `g:${ctx.groupKey}`];
-  const targets = item.categoryKey === null ? [`i:${item.id}`] : [`i:${item.id}`, `c:${item.categoryKey}`];
-  for (const scope of scopes) {
-    for (const target of targets) {
-      const lines = ctx.index.contracts.get(`${scope}|${target}`);
+  for (const byTarget of ctx.contractScopes) {
+    for (const target of item.contractTargets) {
+      const lines = byTarget.get(target);
       if (!lines) continue;
       let best: { line: ContractLineIdx; price: Decimal } | null = null;
       for (const line of lines) {
