@@ -3,6 +3,7 @@
 import { DEFAULT_EDIFACT } from "./edifact-tokenizer.ts";
 import { writeEdifactInterchange } from "./edifact-writer.ts";
 import type { EdiError, EdifactDelimiters, Segment } from "./types.ts";
+import { EdiWriteError } from "./x12-writer.ts";
 
 export interface ContrlMessage {
   ref: string;
@@ -75,15 +76,23 @@ export function buildContrl(input: ContrlInput): string {
   const syntaxId = /^UNO[A-Y]$/.test(c(unb, 1)) ? c(unb, 1) : "UNOA";
   const d = input.delimiters ?? DEFAULT_EDIFACT;
   const delimiters = /[\r\n]/.test(d.segment) ? DEFAULT_EDIFACT : d;
-  return writeEdifactInterchange(
-    {
-      sender: { id: c(unb, 3), qualifier: c(unb, 3, 1) },
-      receiver: { id: c(unb, 2), qualifier: c(unb, 2, 1) },
-      controlRef: input.controlRef,
-      date: input.now,
-      syntax: { id: syntaxId, version },
-    },
-    [{ ref: "1", identifier: ["CONTRL", "D", "3", "UN"], body }],
-    { delimiters, newline: true },
-  );
+  // Echoed values are escaped with the release character; only a set without one can fail.
+  for (const ds of [delimiters, DEFAULT_EDIFACT]) {
+    try {
+      return writeEdifactInterchange(
+        {
+          sender: { id: c(unb, 3), qualifier: c(unb, 3, 1) },
+          receiver: { id: c(unb, 2), qualifier: c(unb, 2, 1) },
+          controlRef: input.controlRef,
+          date: input.now,
+          syntax: { id: syntaxId, version },
+        },
+        [{ ref: "1", identifier: ["CONTRL", "D", "3", "UN"], body }],
+        { delimiters: ds, newline: true },
+      );
+    } catch (err) {
+      if (!(err instanceof EdiWriteError)) throw err;
+    }
+  }
+  return "";
 }

@@ -4,7 +4,7 @@ import type { EdiError, X12Delimiters } from "./types.ts";
 
 export type IsaDetection =
   | { kind: "need-more" }
-  | { kind: "error"; error: EdiError; fields?: string[] }
+  | { kind: "error"; error: EdiError; fields?: string[]; length?: number }
   | {
       kind: "ok";
       delimiters: X12Delimiters;
@@ -56,7 +56,11 @@ export function detectIsa(text: string, start: number, final: boolean): IsaDetec
   let component: string | null = isa16;
   if (term === undefined) {
     // ISA16 is the last character of the file: no terminator at all.
-    return { ...fail("X12_NO_TERMINATOR", "no segment terminator after ISA16"), fields };
+    return {
+      ...fail("X12_NO_TERMINATOR", "no segment terminator after ISA16"),
+      fields,
+      length: p16 + 2 - start,
+    };
   }
   const ambiguous = isNewline(term) && !isNewline(isa16) ? lineEndsWith(text, p16 + 2, isa16) : false;
   if (ambiguous === null) {
@@ -72,11 +76,15 @@ export function detectIsa(text: string, start: number, final: boolean): IsaDetec
     component = null;
     length = p16 + 2 - start;
   } else if (isNewline(isa16)) {
-    return { ...fail("ISA_INVALID", "ISA16 (component separator) is a line break"), fields };
+    return {
+      ...fail("ISA_INVALID", "ISA16 (component separator) is a line break"),
+      fields,
+      length: p16 + 2 - start,
+    };
   }
   if (ALNUM.test(term) || term === " ") {
     const e = fail("X12_NO_TERMINATOR", `segment terminator ${show(term)} is a letter, digit or space`);
-    return { ...e, fields: [...fields, isa16] };
+    return { ...e, fields: [...fields, isa16], length: p16 + 2 - start };
   }
   if (term.charCodeAt(0) > 0x7e && !/[\u001c-\u001f]/.test(term)) {
     warnings.push({
@@ -93,6 +101,7 @@ export function detectIsa(text: string, start: number, final: boolean): IsaDetec
     return {
       ...fail("DELIMITER_CONFLICT", `delimiters are not distinct: ${used.map(show).join(" ")}`),
       fields,
+      length,
     };
   }
   return {

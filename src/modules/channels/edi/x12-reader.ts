@@ -7,7 +7,19 @@ import { type AckGroup, type AckSet, buildFunctionalAck, buildTa1 } from "./x12-
 import { translateX12Set } from "./x12-orders.ts";
 import { checkX12Segment } from "./x12-syntax.ts";
 import type { X12Token } from "./x12-tokenizer.ts";
-import { DEFAULT_X12_DELIMITERS, writeX12Interchange, type X12GroupInput } from "./x12-writer.ts";
+import {
+  DEFAULT_X12_DELIMITERS,
+  EdiWriteError,
+  writeX12Interchange,
+  type X12GroupInput,
+} from "./x12-writer.ts";
+
+const CONTROL_DELIMITERS = {
+  element: "\u001d",
+  component: "\u001f",
+  repetition: "\u001e",
+  segment: "\u001c",
+};
 
 export interface AckOptions {
   /** ISA13 of the first acknowledgment interchange; incremented per interchange. Default 1. */
@@ -325,20 +337,40 @@ export function createX12Reader(opts: AckOptions = {}) {
       });
     if (header.length === 0 && groups.length === 0) return "";
     const d = cur.delimiters;
-    const usable = d && d.component && !/[\r\n]/.test(d.segment) ? d : DEFAULT_X12_DELIMITERS;
     const isaVersion = /^\d{5}$/.test(cur.fields[11] ?? "") ? cur.fields[11] : "00401";
-    return writeX12Interchange(
-      {
-        sender: { qualifier: (cur.fields[6] ?? "ZZ").trim() || "ZZ", id: (cur.fields[7] ?? "").trim() },
-        receiver: { qualifier: (cur.fields[4] ?? "ZZ").trim() || "ZZ", id: (cur.fields[5] ?? "").trim() },
-        controlNumber: nextAck++,
-        date: now,
-        isaVersion,
-        usage: cur.fields[14] === "T" ? "T" : "P",
-      },
-      groups,
-      { delimiters: usable, newline: opts.newline ?? true, headerSegments: header },
+    const env = {
+      sender: { qualifier: (cur.fields[6] ?? "ZZ").trim() || "ZZ", id: (cur.fields[7] ?? "").trim() },
+      receiver: { qualifier: (cur.fields[4] ?? "ZZ").trim() || "ZZ", id: (cur.fields[5] ?? "").trim() },
+      controlNumber: nextAck,
+      date: now,
+      isaVersion,
+      usage: cur.fields[14] === "T" ? ("T" as const) : ("P" as const),
+    };
+    // Values echoed from the partner (ids, control numbers) may contain our delimiters: try the
+    // partner's, then the defaults, then control characters. Never let an ack throw.
+    const candidates = [
+      d && d.component && !/[\r\n]/.test(d.segment) ? d : null,
+      DEFAULT_X12_DELIMITERS,
+      CONTROL_DELIMITERS,
+    ];
+    for (const delimiters of candidates) {
+      if (!delimiters) continue;
+      try {
+        const text = writeX12Interchange(env, groups, {
+          delimiters,
+          newline: opts.newline ?? true,
+          headerSegments: header,
+        });
+        nextAck++;
+        return text;
+      } catch (err) {
+        if (!(err instanceof EdiWriteError)) throw err;
+      }
+    }
+    cur.warnings.push(
+      e("ACK_NOT_WRITTEN", "no delimiter set can carry the values this acknowledgment must echo"),
     );
+    return "";
   }
 
   function end(): InterchangeResult[] {

@@ -52,8 +52,8 @@ export function createX12Scanner(): X12Scanner {
         if (det.kind === "need-more") break;
         if (det.kind === "error") {
           out.push({ kind: "bad-isa", error: det.error, fields: det.fields ?? null, offset: base + pos });
-          // Skip this ISA: the rest up to the next ISA is reported as data outside an interchange.
-          const next = buf.indexOf("ISA", pos + 3);
+          // Skip what was read as this ISA, not only its tag, so junk full of "ISA" stays linear.
+          const next = buf.indexOf("ISA", pos + Math.max(3, det.length ?? 3));
           const stop = next < 0 ? (final ? buf.length : Math.max(pos + 3, buf.length - 2)) : next;
           pos = stop;
           if (next < 0 && !final) break;
@@ -103,7 +103,7 @@ export function createX12Scanner(): X12Scanner {
     else text = text.replace(/\r$/, "");
     if (text === "") {
       if (rawText.length > 0 && !/^\s*$/.test(rawText)) err(out, "EMPTY_SEGMENT", "empty segment", at);
-      else if (rawText.length === 0)
+      else if (rawText.length === 0 && !/[\r\n]/.test(d.segment))
         err(out, "EMPTY_SEGMENT", "empty segment (two terminators in a row)", at);
       return;
     }

@@ -118,7 +118,7 @@ function writeIsa(env: X12Envelope, d: X12Delimiters, newline: boolean): string 
   // ISA16 is the component separator itself: write it raw, not split.
   const isa = buildIsa(env, d);
   const text = ["ISA", ...isa.elements.map((e) => e[0][0])].join(d.element);
-  return text + d.segment + (newline ? "\n" : "");
+  return text + d.segment + (newline && d.segment !== "\n" ? "\n" : "");
 }
 
 export function writeX12Set(set: X12SetInput, d: X12Delimiters, newline = true): string {
