@@ -51,10 +51,10 @@ export type AccountRow = {
   slug: string;
   ordersPerMonth: number;
   linesMean: number;
-  /** Quantity multiplier in order multiples (chains buy pallets, restaurants a case or two). */
-  qtyScale: number;
+  /** Typical value of one order line in cents (chains buy pallets, restaurants a case or two). */
+  lineValueCents: number;
   discountBp: number;
-  /** Yearly growth in basis points (the book grows ~8–12% a year overall). */
+  /** Yearly volume growth in basis points; with new accounts and ~4% price rises the book grows ~10%. */
   growthBp: number;
   /** Day index (0 = 24 months ago) when the account started buying. */
   startDay: number;
@@ -126,7 +126,7 @@ type SegmentProfile = {
   creditCents: [number, number];
   ordersPerMonth: number;
   linesMean: number;
-  qtyScale: number;
+  lineValueCents: number;
   discountBp: [number, number];
   assortment: [number, number];
   channels: Partial<Record<Channel, number>>;
@@ -144,7 +144,7 @@ const SEGMENTS: Record<Segment, SegmentProfile> = {
     creditCents: [25_000_000, 120_000_000],
     ordersPerMonth: 22,
     linesMean: 28,
-    qtyScale: 6,
+    lineValueCents: 40_000,
     discountBp: [1200, 1800],
     assortment: [250, 450],
     channels: { edi: 94, email: 4, desk: 2 },
@@ -160,7 +160,7 @@ const SEGMENTS: Record<Segment, SegmentProfile> = {
     creditCents: [500_000, 3_000_000],
     ordersPerMonth: 4.5,
     linesMean: 9,
-    qtyScale: 1,
+    lineValueCents: 9_000,
     discountBp: [0, 500],
     assortment: [40, 120],
     channels: { portal: 35, rep: 25, desk: 25, email: 15 },
@@ -176,7 +176,7 @@ const SEGMENTS: Record<Segment, SegmentProfile> = {
     creditCents: [1_500_000, 12_000_000],
     ordersPerMonth: 3,
     linesMean: 6,
-    qtyScale: 1.5,
+    lineValueCents: 22_000,
     discountBp: [500, 1200],
     assortment: [60, 180],
     channels: { desk: 35, rep: 25, portal: 20, email: 15, api: 5 },
@@ -192,7 +192,7 @@ const SEGMENTS: Record<Segment, SegmentProfile> = {
     creditCents: [2_500_000, 15_000_000],
     ordersPerMonth: 3.5,
     linesMean: 18,
-    qtyScale: 2,
+    lineValueCents: 16_000,
     discountBp: [800, 1500],
     assortment: [200, 500],
     channels: { portal: 35, csv: 20, rep: 25, desk: 10, api: 10 },
@@ -208,7 +208,7 @@ const SEGMENTS: Record<Segment, SegmentProfile> = {
     creditCents: [5_000_000, 25_000_000],
     ordersPerMonth: 2.5,
     linesMean: 12,
-    qtyScale: 2,
+    lineValueCents: 20_000,
     discountBp: [300, 1000],
     assortment: [60, 160],
     channels: { portal: 40, email: 20, desk: 20, api: 20 },
@@ -376,10 +376,10 @@ export function generateCustomers(rng: Rng, items: ItemRow[], scale: number): Cu
         slug: accountSlug,
         ordersPerMonth: p.ordersPerMonth * (0.5 + rng.next()),
         linesMean: p.linesMean * (0.7 + 0.6 * rng.next()),
-        qtyScale: p.qtyScale * (0.6 + 0.8 * rng.next()),
+        lineValueCents: Math.round(p.lineValueCents * (0.6 + 0.8 * rng.next())),
         discountBp: rng.int(p.discountBp[0], p.discountBp[1]),
-        growthBp: rng.int(200, 1800),
-        startDay: rng.chance(0.12) ? rng.int(60, 600) : 0,
+        growthBp: group.segment === "grocery" ? rng.int(400, 800) : rng.int(100, 1000),
+        startDay: rng.chance(0.06) ? rng.int(60, 600) : 0,
         channels: {
           list: Object.keys(p.channels) as Channel[],
           weights: Object.values(p.channels) as number[],
@@ -420,7 +420,7 @@ function accountName(rng: Rng, segment: Segment, city: City): string {
       return `${rng.pick(CHAIN_NAMES)} ${rng.pick(CHAIN_SUFFIX)}`;
     case "restaurant":
       return rng.chance(0.3)
-        ? `${surname}'s ${rng.pick(RESTAURANT_KIND)}`
+        ? `${surname}${surname.endsWith("s") ? "'" : "'s"} ${rng.pick(RESTAURANT_KIND)}`
         : `The ${rng.pick(RESTAURANT_A)} ${rng.pick(RESTAURANT_B)} ${rng.pick(RESTAURANT_KIND)}`;
     case "contractor":
       return rng.chance(0.5)

@@ -107,7 +107,7 @@ export function generateCatalog(rng: Rng, totalItems = 2000): Catalog {
       // Cost: per-each target scaled by variant size and grade; vendors quote per case, so the per-each
       // cost is the case cost / case factor and naturally has 4 decimals.
       const eachCents = divRoundHalfUp(productCents.get(combo.product)! * rng.int(85, 115), 100);
-      const sized = divRoundHalfUp(eachCents * (100 + 45 * combo.variantIndex) * grade.price, 10000);
+      const sized = divRoundHalfUp(eachCents * (100 + 15 * combo.variantIndex) * grade.price, 10000);
       const caseCostCents = Math.max(1, sized) * caseFactor + rng.int(0, caseFactor);
       const cost4 = divRoundHalfUp(caseCostCents * 100, caseFactor);
       // List price in whole cents at a 28–70% markup, most ending in 9 like real price sheets.

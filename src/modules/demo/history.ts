@@ -186,8 +186,8 @@ export function addOrder(
     // Seasonal categories: accept in proportion to this month's demand (rejection sampling).
     if (rng.next() * 240 > item.season[month]) continue;
     seen.add(item.id);
-    const quantity = lineQuantity(rng, account, item, shipTo, item.season[month]);
     const price4 = scalePrice4(item.list4, priceFactor, 100_000_000);
+    const quantity = lineQuantity(rng, account, item, shipTo, item.season[month], Math.max(price4, 1));
     const extCents = extendCents(quantity, price4);
     batch.lines.push({
       id: ctx.nextLineId++,
@@ -220,14 +220,21 @@ function lineQuantity(
   item: ItemRow,
   shipTo: ShipToRow,
   season: number,
+  price4: number,
 ): number {
-  // Chains and stores buy full cases; others often buy eaches of case-packed items.
-  const byCase = item.caseFactor > 1 && rng.chance(account.segment === "grocery" ? 0.97 : 0.55);
-  const step = Math.max(item.orderMultiple, byCase ? item.caseFactor : 1);
-  const kindScale = shipTo.kind === "dc" ? 2 : shipTo.kind === "store" ? 0.4 : 1;
+  // Chains buy full cases; others buy in the item's order multiple and round up to a full case when
+  // they are close to one. Aim at a line value typical for this customer and ship-to, so cheap items
+  // sell by the dozen and dear ones by one (floats here only shape integer quantities, never money).
+  const grocery = account.segment === "grocery";
+  const step = grocery ? Math.max(item.orderMultiple, item.caseFactor) : item.orderMultiple;
+  const kindScale = shipTo.kind === "dc" ? 3 : shipTo.kind === "store" ? 0.4 : 1;
   const u = rng.next();
-  const k = 1 + Math.floor(account.qtyScale * kindScale * u * u * 5 * (season / 100));
-  return Math.max(step * k, item.minOrderQty);
+  const valueCents = account.lineValueCents * kindScale * (0.25 + 2.5 * u * u) * (season / 100);
+  let quantity = step * Math.max(1, Math.round((valueCents * 100) / (price4 * step)));
+  if (!grocery && item.caseFactor > 1 && quantity >= item.caseFactor * 0.6 && rng.chance(0.7)) {
+    quantity = Math.ceil(quantity / item.caseFactor) * item.caseFactor;
+  }
+  return Math.max(quantity, item.minOrderQty);
 }
 
 function pickShipTo(rng: Rng, account: AccountRow): ShipToRow {

@@ -7,7 +7,7 @@ import { hashPassword } from "../auth/passwords.ts";
 import { generateCustomers } from "./accounts.ts";
 import { bulkInsert, type Column, syncIdentity } from "./bulk.ts";
 import { generateCatalog } from "./catalog.ts";
-import { type Batch, generateHistory, type HistoryContext } from "./history.ts";
+import { type Batch, DAY_MS, generateHistory, type HistoryContext, startOfUtcDay } from "./history.ts";
 import { createRng } from "./random.ts";
 import { generateOpenOrders, generateRepTargets, generateStock } from "./stock.ts";
 import * as T from "./tables.ts";
@@ -115,7 +115,14 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
     );
     await put("stock_levels", T.stockLevelColumns, stock.levels, false);
     await put("stock_movements", T.movementColumns, stock.movements, false);
-    const targets = generateRepTargets(rng.fork("targets"), customers.reps, ctx.repMonthCents, now);
+    const historyStart = startOfUtcDay(now.getTime()) - ctx.days * DAY_MS;
+    const targets = generateRepTargets(
+      rng.fork("targets"),
+      customers.reps,
+      ctx.repMonthCents,
+      now,
+      historyStart,
+    );
     await put("rep_targets", T.repTargetColumns, targets, false);
 
     progress("finishing", 0, 1);

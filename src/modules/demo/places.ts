@@ -218,6 +218,7 @@ export function slug(text: string): string {
   return text
     .toLowerCase()
     .replace(/&/g, "and")
+    .replace(/['’]/g, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 }

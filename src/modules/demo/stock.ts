@@ -97,7 +97,7 @@ export function generateStock(
     for (const w of warehouses) {
       const key = `${item.id}|${w.id}`;
       const weekly = divRoundHalfUp((recentDemand.get(key) ?? 0) * 10, 130); // 90 days ≈ 13 weeks
-      let onHand = rng.chance(0.03) ? 0 : weekly * rng.int(2, 8) + rng.int(0, 3) * item.caseFactor;
+      let onHand = rng.chance(0.03) ? 0 : weekly * rng.int(2, 8) + rng.int(1, 4) * item.caseFactor;
       const held = allocated.get(key) ?? 0;
       if (onHand < held) onHand = held + rng.int(0, 4) * item.caseFactor;
       onHand = Math.ceil(onHand / item.caseFactor) * item.caseFactor;
@@ -135,22 +135,36 @@ export function generateRepTargets(
   reps: RepRow[],
   repMonthCents: Map<string, number>,
   now: Date,
+  historyStart: number,
 ): RepTargetRow[] {
   const rows: RepTargetRow[] = [];
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth();
+  const thisMonth = Date.UTC(year, month, 1);
+  // Only whole months of history are a fair base (the first and the current one are partial).
+  const full = (offset: number) => {
+    const start = Date.UTC(year, month + offset, 1);
+    return start >= historyStart && start < thisMonth ? start : null;
+  };
   for (const rep of reps) {
+    const actual = (start: number) => repMonthCents.get(`${rep.id}|${monthKey(start)}`) ?? 0;
     for (let offset = -23; offset <= 12; offset++) {
-      const start = Date.UTC(year, month + offset, 1);
-      const lastYear = Date.UTC(year, month + offset - 12, 1);
-      const actualLastYear = repMonthCents.get(`${rep.id}|${monthKey(lastYear)}`);
-      const actual = repMonthCents.get(`${rep.id}|${monthKey(start)}`) ?? 0;
-      // Without a year-ago month (start of the history), aim a little under the month's actual.
-      const base = actualLastYear ?? divRoundHalfUp(actual * 95, 100);
+      const lastYear = full(offset - 12);
+      const twoYearsAgo = full(offset - 24);
+      const self = full(offset);
+      const base =
+        lastYear !== null
+          ? actual(lastYear)
+          : twoYearsAgo !== null
+            ? divRoundHalfUp(actual(twoYearsAgo) * 110, 100)
+            : self !== null
+              ? divRoundHalfUp(actual(self) * 95, 100)
+              : 0;
       const target = divRoundHalfUp(base * rng.int(105, 115), 100);
+      const start = Date.UTC(year, month + offset, 1);
       rows.push({
         repId: rep.id,
-        month: monthKey(start) + "-01",
+        month: `${monthKey(start)}-01`,
         targetCents: Math.max(roundHundreds(target), 2_000_000),
       });
     }
