@@ -147,7 +147,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // the navbar are drawn at their real full height; then restore it.
   const viewport = page.viewportSize();
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  if (viewport && height > viewport.height) await page.setViewportSize({ width: viewport.width, height });
+  if (viewport && height > viewport.height) {
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.waitForTimeout(300);
+  }
   await page.screenshot({ path: file });
   if (viewport && height > viewport.height) await page.setViewportSize(viewport);
   return file;

@@ -31,12 +31,20 @@ const VIEWPORT = { width: 1440, height: 900 };
 let server: RunningServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** Script errors and console errors seen by any page (failed 4xx requests are expected and ignored). */
+const pageErrors: string[] = [];
 
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: "en-US", timezoneId: "UTC" });
   contexts.push(context);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
+  page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      pageErrors.push(`console: ${message.text()}`);
+    }
+  });
   return page;
 }
 
@@ -208,6 +216,7 @@ describe("web app", () => {
 
     await page.getByTestId("sign-out").click();
     await page.waitForURL(/\/signin$/);
+    expect(pageErrors).toEqual([]);
   });
 
   test("buyer: sees only their company's orders, and not another company's order", async () => {
@@ -256,6 +265,7 @@ describe("web app", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId("order-row").first().waitFor();
     await screenshot(page, "11-portal-orders-mobile");
+    expect(pageErrors).toEqual([]);
   });
 });
 

@@ -34,10 +34,12 @@ export function formatMoney(amount: string | null | undefined, currency = "USD")
   return formatter(currency, 2, 2).format(amount as Intl.StringNumericLiteral);
 }
 
-/** Formats a unit price: at least 2 decimals, up to 4 when the price has them. */
+/** Formats a unit price: 2 decimals, or all 4 when the price has sub-cent digits ($44.2920). */
 export function formatUnitPrice(amount: string | null | undefined, currency = "USD"): string {
   if (amount === null || amount === undefined || !DECIMAL.test(amount)) return "—";
-  return formatter(currency, 2, 4).format(amount as Intl.StringNumericLiteral);
+  const fraction = amount.split(".")[1] ?? "";
+  const subCent = /[1-9]/.test(fraction.slice(2));
+  return formatter(currency, subCent ? 4 : 2, subCent ? 4 : 2).format(amount as Intl.StringNumericLiteral);
 }
 
 interface Scaled {

@@ -87,6 +87,7 @@ export function LineRow({
           }}
           data={results.map((i) => ({ value: i.sku }))}
           filter={({ options }) => options}
+          selectFirstOptionOnChange
           renderOption={({ option }) => {
             const i = bySku.get(option.value.toUpperCase());
             return (

@@ -1,4 +1,5 @@
 import { Box, Button, Divider, Group, LoadingOverlay, Pagination, Paper, Select, Text } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { IconPlus, IconReceiptOff } from "@tabler/icons-react";
 import { Link } from "react-router-dom";
 import { useOrders, useSession } from "../../api/hooks";
@@ -7,6 +8,7 @@ import { EmptyState, ErrorState, TableSkeleton } from "../../components/States";
 import type { Area } from "../../layout/AppLayout";
 import { ORDER_ENTRY_ROLES } from "../../lib/status";
 import { OrderFilters } from "./OrderFilters";
+import { OrdersCards } from "./OrdersCards";
 import { OrdersTable } from "./OrdersTable";
 import { PAGE_SIZES, useOrderListParams } from "./useOrderListParams";
 
@@ -14,6 +16,7 @@ const count = new Intl.NumberFormat("en-US");
 
 export function OrdersListPage({ area }: { area: Area }) {
   const { params, update } = useOrderListParams();
+  const compact = useMediaQuery("(max-width: 48em)") ?? false;
   const orders = useOrders(params);
   const user = useSession().data?.user;
   const canCreate = area === "desk" && user != null && ORDER_ENTRY_ROLES.includes(user.role);
@@ -81,7 +84,10 @@ export function OrdersListPage({ area }: { area: Area }) {
               }
             />
           ) : (
-            data && (
+            data &&
+            (compact ? (
+              <OrdersCards orders={data.orders} basePath={`/${area}/orders`} showAccount={showAccount} />
+            ) : (
               <OrdersTable
                 orders={data.orders}
                 sort={params.sort}
@@ -89,7 +95,7 @@ export function OrdersListPage({ area }: { area: Area }) {
                 basePath={`/${area}/orders`}
                 showAccount={showAccount}
               />
-            )
+            ))
           )}
         </Box>
         {data && data.total > 0 && (
