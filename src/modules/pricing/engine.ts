@@ -318,14 +318,14 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
       : extendDecimal(out.quantity, unit, ctx.currency);
   out.extended = formatMoney(w.extended, ctx.currency);
   // A step's `before` is the previous step's `after` (same object): format each price once.
-  const formatted = new Map<Decimal, string>();
+  let lastPrice: Decimal | null = null;
+  let lastText = "";
   const fmt = (d: Decimal): string => {
-    let f = formatted.get(d);
-    if (f === undefined) {
-      f = formatUnitPrice(w.factor === 1 ? d : d.times(w.factor));
-      formatted.set(d, f);
+    if (d !== lastPrice) {
+      lastPrice = d;
+      lastText = formatUnitPrice(w.factor === 1 ? d : d.times(w.factor));
     }
-    return f;
+    return lastText;
   };
   out.waterfall = w.steps.map((step) => {
     const ws: WaterfallStep = {
