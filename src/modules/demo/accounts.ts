@@ -2,6 +2,19 @@
 // ship-tos, contacts, EDI identifiers and (for chains) customer part numbers. Each account also gets
 // a buying profile that history.ts uses to generate its orders.
 
+import {
+  CHAIN_NAMES,
+  CHAIN_SUFFIX,
+  type Channel,
+  CONTRACTOR_KIND,
+  INSTITUTION_KIND,
+  REPS,
+  RESTAURANT_A,
+  RESTAURANT_B,
+  RESTAURANT_KIND,
+  SEGMENTS,
+  WAREHOUSES,
+} from "./accounts-data.ts";
 import { type ItemRow, segmentWeight } from "./catalog.ts";
 import type { Segment } from "./catalog-data.ts";
 import { makeGln } from "./gs1.ts";
@@ -17,6 +30,7 @@ import {
 } from "./places.ts";
 import { type Rng, weightedTable } from "./random.ts";
 
+export type { Channel };
 export type WarehouseRow = { id: number; code: string; name: string; address: Address; regions: Region[] };
 export type RepRow = { id: number; code: string; name: string; email: string; region: Region };
 export type GroupRow = { id: number; code: string; name: string; segment: Segment };
@@ -34,7 +48,6 @@ export type ShipToRow = {
 export type ContactRow = { accountId: number; name: string; email: string; phone: string; title: string };
 export type PartnerIdRow = { accountId: number; qualifier: string; value: string };
 export type PartNumberRow = { accountId: number; itemId: number; partNo: string };
-export type Channel = "desk" | "portal" | "rep" | "edi" | "email" | "csv" | "api";
 
 export type AccountRow = {
   id: number;
@@ -73,222 +86,6 @@ export type Customers = {
   partnerIds: PartnerIdRow[];
   partNumbers: PartNumberRow[];
 };
-
-const WAREHOUSES: {
-  code: string;
-  name: string;
-  cityIndex: number;
-  line1: string;
-  zip: string;
-  regions: Region[];
-}[] = [
-  {
-    code: "CMH",
-    name: "Columbus Distribution Center",
-    cityIndex: 0,
-    line1: "4800 Fisher Rd",
-    zip: "43228",
-    regions: ["Midwest", "Northeast"],
-  },
-  {
-    code: "ATL",
-    name: "Atlanta Distribution Center",
-    cityIndex: 16,
-    line1: "1650 Westgate Pkwy SW",
-    zip: "30336",
-    regions: ["Southeast", "South Central"],
-  },
-  {
-    code: "RNO",
-    name: "Reno Distribution Center",
-    cityIndex: 37,
-    line1: "555 Vista Blvd",
-    zip: "89434",
-    regions: ["West"],
-  },
-];
-
-const REPS: { name: string; region: Region }[] = [
-  { name: "Dana Whitfield", region: "Midwest" },
-  { name: "Marcus Bell", region: "Midwest" },
-  { name: "Irene Castillo", region: "Northeast" },
-  { name: "Tom Okafor", region: "Southeast" },
-  { name: "Leah Brandt", region: "Southeast" },
-  { name: "Ray Delgado", region: "South Central" },
-  { name: "Nina Park", region: "West" },
-  { name: "Sam Holloway", region: "West" },
-];
-
-type SegmentProfile = {
-  group: [code: string, name: string];
-  count: number;
-  terms: [terms: string, days: number][];
-  creditCents: [number, number];
-  ordersPerMonth: number;
-  linesMean: number;
-  lineValueCents: number;
-  discountBp: [number, number];
-  assortment: [number, number];
-  channels: Partial<Record<Channel, number>>;
-};
-
-const SEGMENTS: Record<Segment, SegmentProfile> = {
-  grocery: {
-    group: ["GROCERY", "Grocery chains (EDI)"],
-    count: 6,
-    terms: [
-      ["NET45", 45],
-      ["2%10NET30", 30],
-      ["NET60", 60],
-    ],
-    creditCents: [25_000_000, 120_000_000],
-    ordersPerMonth: 22,
-    linesMean: 28,
-    lineValueCents: 40_000,
-    discountBp: [1200, 1800],
-    assortment: [250, 450],
-    channels: { edi: 94, email: 4, desk: 2 },
-  },
-  restaurant: {
-    group: ["RESTAURANT", "Independent restaurants"],
-    count: 55,
-    terms: [
-      ["NET15", 15],
-      ["NET30", 30],
-      ["COD", 0],
-    ],
-    creditCents: [500_000, 3_000_000],
-    ordersPerMonth: 4.5,
-    linesMean: 9,
-    lineValueCents: 9_000,
-    discountBp: [0, 500],
-    assortment: [40, 120],
-    channels: { portal: 35, rep: 25, desk: 25, email: 15 },
-  },
-  contractor: {
-    group: ["CONTRACTOR", "Contractors"],
-    count: 35,
-    terms: [
-      ["NET30", 30],
-      ["NET30", 30],
-      ["2%10NET30", 30],
-    ],
-    creditCents: [1_500_000, 12_000_000],
-    ordersPerMonth: 3,
-    linesMean: 6,
-    lineValueCents: 22_000,
-    discountBp: [500, 1200],
-    assortment: [60, 180],
-    channels: { desk: 35, rep: 25, portal: 20, email: 15, api: 5 },
-  },
-  hardware: {
-    group: ["HARDWARE", "Hardware stores"],
-    count: 34,
-    terms: [
-      ["2%10NET30", 30],
-      ["NET30", 30],
-      ["NET45", 45],
-    ],
-    creditCents: [2_500_000, 15_000_000],
-    ordersPerMonth: 3.5,
-    linesMean: 18,
-    lineValueCents: 16_000,
-    discountBp: [800, 1500],
-    assortment: [200, 500],
-    channels: { portal: 35, csv: 20, rep: 25, desk: 10, api: 10 },
-  },
-  institution: {
-    group: ["INSTITUTION", "Schools, hospitals & facilities"],
-    count: 20,
-    terms: [
-      ["NET45", 45],
-      ["NET60", 60],
-      ["NET30", 30],
-    ],
-    creditCents: [5_000_000, 25_000_000],
-    ordersPerMonth: 2.5,
-    linesMean: 12,
-    lineValueCents: 20_000,
-    discountBp: [300, 1000],
-    assortment: [60, 160],
-    channels: { portal: 40, email: 20, desk: 20, api: 20 },
-  },
-};
-
-const CHAIN_NAMES = [
-  "FreshWay",
-  "Harvest Basket",
-  "Greenleaf",
-  "Sunnyside",
-  "Valley Fare",
-  "Corner Pantry",
-  "Hometown",
-  "Riverbend",
-  "Golden Cart",
-  "Maple Leaf",
-  "Blue Bonnet",
-  "Northstar",
-];
-const CHAIN_SUFFIX = ["Markets", "Foods", "Grocers", "Supermarkets", "Food Stores"];
-const RESTAURANT_A = [
-  "Copper",
-  "Blue",
-  "Golden",
-  "Rustic",
-  "Little",
-  "Old",
-  "Smoky",
-  "Green",
-  "Silver",
-  "Harbor",
-  "Red",
-  "Wild",
-];
-const RESTAURANT_B = [
-  "Kettle",
-  "Fin",
-  "Spoon",
-  "Oak",
-  "Lantern",
-  "Table",
-  "Pig",
-  "Olive",
-  "Fork",
-  "Anchor",
-  "Barn",
-  "Sage",
-];
-const RESTAURANT_KIND = [
-  "Bistro",
-  "Grill",
-  "Kitchen",
-  "Tavern",
-  "Diner",
-  "Cafe",
-  "Trattoria",
-  "Taqueria",
-  "BBQ",
-  "Sushi Bar",
-  "Pizzeria",
-];
-const CONTRACTOR_KIND = [
-  "Construction",
-  "Electric",
-  "Plumbing & Heating",
-  "Builders",
-  "Mechanical",
-  "Roofing & Siding",
-  "Renovations",
-  "Facility Services",
-];
-const INSTITUTION_KIND = [
-  "Unified School District",
-  "Memorial Hospital",
-  "Community College",
-  "County Facilities",
-  "Senior Living",
-  "Office Park Management",
-];
 
 export function generateCustomers(rng: Rng, items: ItemRow[], scale: number): Customers {
   const warehouses: WarehouseRow[] = WAREHOUSES.map((w, i) => ({
