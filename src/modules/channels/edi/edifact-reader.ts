@@ -1,6 +1,7 @@
 // EDIFACT envelope reader: UNB/UNZ, UNG/UNE, UNH/UNT counts and references, one message held
 // at a time, and a CONTRL per interchange. Syntax versions 3 and 4, character sets UNOA–UNOY.
 
+import { checkCharset } from "./edifact-charset.ts";
 import { buildContrl, type ContrlMessage } from "./edifact-contrl.ts";
 import { translateEdifactMessage } from "./edifact-orders.ts";
 import { checkEdifactSegment } from "./edifact-syntax.ts";
@@ -196,8 +197,10 @@ export function createEdifactReader(opts: AckOptions = {}) {
       }
     }
     const body = unt ? m.segments.slice(1, -1) : m.segments.slice(1);
-    body.forEach((seg, i) => m.errors.push(...checkEdifactSegment(seg, i + 2)));
+    for (const [i, seg] of body.entries()) m.errors.push(...checkEdifactSegment(seg, i + 2));
     const t = translateEdifactMessage(m.type, m.segments);
+    const charset = checkCharset(m.segments, ic!.unb ? c(ic!.unb, 1) : "UNOY");
+    if (charset) t.warnings.push(charset);
     m.errors.push(...t.errors);
     if (ic!.fatal && !m.errors.some((x) => x.code === "UNB_MISSING")) {
       m.errors.push(e("UNB_MISSING", "message outside an interchange is not processed"));

@@ -244,7 +244,10 @@ export function readDesadv(body: Segment[]): Shipment {
       // The order is carried on each item; a pack joins the order of its first item.
       const po = v(s, 1, 1);
       let order = sh.orders[sh.orders.length - 1];
-      if (!order || order.poNumber !== po) sh.orders.push((order = { poNumber: po, packs: [] }));
+      if (!order || order.poNumber !== po) {
+        order = { poNumber: po, packs: [] };
+        sh.orders.push(order);
+      }
       if (!order.packs.includes(pack)) order.packs.push(pack);
     }
   }

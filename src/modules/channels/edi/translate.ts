@@ -22,6 +22,18 @@ export function detectStandard(text: string): "x12" | "edifact" | null {
   return null;
 }
 
+/**
+ * UTF-8 when the bytes are valid UTF-8, otherwise Latin-1: an EDIFACT UNOC file or an X12 file
+ * from an old system is ISO 8859-1, and Latin-1 decoding maps every byte, so nothing is lost.
+ */
+export function decodeBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("latin1").decode(bytes);
+  }
+}
+
 interface Driver {
   push(text: string): void;
   finish(): TranslateResult;
@@ -50,8 +62,7 @@ function createDriver(standard: "x12" | "edifact", head: string, opts: AckOption
 }
 
 export function translateFile(input: string | Uint8Array, opts: AckOptions = {}): TranslateResult {
-  // Invalid UTF-8 becomes U+FFFD rather than an exception; EDI is mostly ASCII anyway.
-  const text = typeof input === "string" ? input : new TextDecoder("utf-8").decode(input);
+  const text = typeof input === "string" ? input : decodeBytes(input);
   const standard = detectStandard(text);
   if (standard === null) return { interchanges: [], error: classify(text) };
   const d = createDriver(standard, text.slice(0, 4096), opts);

@@ -64,7 +64,8 @@ export function buildFunctionalAck(group: AckGroup, controlNumber: number): X12S
       const first = errs[0];
       const elementErrs = errs.filter((e) => e.element !== undefined);
       const segCode = elementErrs.length > 0 ? "8" : (first.ackCode ?? "8");
-      body.push(seg(is999 ? "IK3" : "AK3", first.segment!, String(first.position), "", segCode));
+      // AK301 is at most 3 characters; an unreadable segment id is reported by its first three.
+      body.push(seg(is999 ? "IK3" : "AK3", first.segment!.slice(0, 3), String(first.position), "", segCode));
       for (const e of elementErrs) {
         body.push(seg(is999 ? "IK4" : "AK4", String(e.element), "", e.ackCode ?? "1"));
       }

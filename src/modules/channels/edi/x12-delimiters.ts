@@ -86,7 +86,7 @@ export function detectIsa(text: string, start: number, final: boolean): IsaDetec
     const e = fail("X12_NO_TERMINATOR", `segment terminator ${show(term)} is a letter, digit or space`);
     return { ...e, fields: [...fields, isa16], length: p16 + 2 - start };
   }
-  if (term.charCodeAt(0) > 0x7e && !/[\u001c-\u001f]/.test(term)) {
+  if (term.charCodeAt(0) > 0x7e) {
     warnings.push({
       code: "DELIMITER_NONSTANDARD",
       message: `segment terminator ${show(term)} is not ASCII`,

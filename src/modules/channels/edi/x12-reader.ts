@@ -349,7 +349,7 @@ export function createX12Reader(opts: AckOptions = {}) {
     // Values echoed from the partner (ids, control numbers) may contain our delimiters: try the
     // partner's, then the defaults, then control characters. Never let an ack throw.
     const candidates = [
-      d && d.component && !/[\r\n]/.test(d.segment) ? d : null,
+      d?.component && !/[\r\n]/.test(d.segment) ? d : null,
       DEFAULT_X12_DELIMITERS,
       CONTROL_DELIMITERS,
     ];

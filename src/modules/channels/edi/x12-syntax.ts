@@ -1,7 +1,7 @@
 // Element-level syntax checks for the segments we read (the 850/860 we map, the 997/999 we receive):
 // mandatory, type, length, code list, composites, and the paired-element syntax notes.
 // Each finding carries its AK4/IK4 code so the 997/999 can point at the exact element.
-import type { EdiError, Segment, X12Delimiters } from "./types.ts";
+import type { EdiError, Element, Segment, X12Delimiters } from "./types.ts";
 
 type Type = "ID" | "AN" | "N" | "R" | "DT" | "TM";
 interface Spec {
@@ -138,27 +138,8 @@ export function checkX12Segment(seg: Segment, position: number, _d: X12Delimiter
   const specs = SPECS[seg.tag];
   if (!specs) return out;
   specs.forEach((spec, i) => {
-    const el = seg.elements[i];
-    const value = el?.[0]?.[0] ?? "";
-    const empty = !el || el.every((r) => r.every((c) => c === ""));
-    if (empty) {
-      if (spec.req) at(i + 1, "1", "mandatory element missing");
-      return;
-    }
-    if (el.length > 1) return void at(i + 1, "12", "repetition where none is allowed");
-    if (el[0].length > 1 && !spec.composite)
-      return void at(i + 1, "13", "component separator where none is allowed");
-    const text = spec.composite ? el[0][0] : value;
-    if (!typeOk(spec.type, text))
-      return void at(
-        i + 1,
-        spec.type === "DT" ? "8" : spec.type === "TM" ? "9" : "6",
-        `invalid ${spec.type} value "${text}"`,
-      );
-    const len = spec.type === "N" || spec.type === "R" ? text.replace(/[-.]/g, "").length : text.length;
-    if (len < spec.min) return void at(i + 1, "4", `"${text}" is shorter than ${spec.min}`);
-    if (len > spec.max) return void at(i + 1, "5", `"${text}" is longer than ${spec.max}`);
-    if (spec.codes && !spec.codes.includes(text)) at(i + 1, "7", `"${text}" is not a valid code`);
+    const found = elementError(spec, seg.elements[i]);
+    if (found) at(i + 1, found[0], found[1]);
   });
   if (seg.tag === "PO1" && po1Shifted(seg)) return out.filter((x) => x.element !== 6);
   const has = (n: number) => (seg.elements[n - 1]?.[0]?.[0] ?? "") !== "";
@@ -188,6 +169,29 @@ export function po1Shifted(seg: Segment): boolean {
   return seg.elements.length === 6 && /^[A-Z]{2}$/.test(v(5)) && !/^[A-Z0-9]{2}$/.test(v(6)) && v(6) !== "";
 }
 
+/** [AK4 code, message] for one element against its spec, or null when it is fine. */
+function elementError(spec: Spec, el: Element | undefined): [string, string] | null {
+  if (!el || el.every((r) => r.every((c) => c === "")))
+    return spec.req ? ["1", "mandatory element missing"] : null;
+  if (el.length > 1) return ["12", "repetition where none is allowed"];
+  if (el[0].length > 1 && !spec.composite) return ["13", "component separator where none is allowed"];
+  const text = el[0][0];
+  if (!typeOk(spec.type, text)) {
+    return [
+      spec.type === "DT" ? "8" : spec.type === "TM" ? "9" : "6",
+      `invalid ${spec.type} value "${text}"`,
+    ];
+  }
+  const len = spec.type === "N" || spec.type === "R" ? text.replace(/[-.]/g, "").length : text.length;
+  if (len < spec.min) return ["4", `"${text}" is shorter than ${spec.min}`];
+  if (len > spec.max) return ["5", `"${text}" is longer than ${spec.max}`];
+  if (spec.codes && !spec.codes.includes(text)) return ["7", `"${text}" is not a valid code`];
+  return null;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const CONTROL = /[\u0000-\u001f]/;
+
 function typeOk(type: Type, v: string): boolean {
   switch (type) {
     case "N":
@@ -199,7 +203,7 @@ function typeOk(type: Type, v: string): boolean {
     case "TM":
       return /^\d{4}(\d{2}(\d{1,2})?)?$/.test(v);
     default:
-      return !/[\u0000-\u001f]/.test(v);
+      return !CONTROL.test(v);
   }
 }
 
