@@ -146,7 +146,7 @@ export function LineRow({
             </Text>
           </>
         ) : (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" mt={6}>
             {sku ? (items.isFetching ? "Looking up…" : "—") : "Type a SKU or search by name"}
           </Text>
         )}

@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Table, Text } from "@mantine/core";
+import { Button, Group, Kbd, Table, Text, Tooltip } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { createRef, type RefObject, useRef } from "react";
 import { LineRow } from "./LineRow";
@@ -61,7 +61,17 @@ export function LinesEditor({
               <Table.Th className="num">#</Table.Th>
               <Table.Th>SKU</Table.Th>
               <Table.Th>Item</Table.Th>
-              <Table.Th className="num">Available</Table.Th>
+              <Table.Th className="num">
+                <Tooltip
+                  label="Free stock summed over all warehouses; each line ships from one warehouse"
+                  multiline
+                  w={240}
+                >
+                  <span style={{ cursor: "help", borderBottom: "1px dotted var(--mantine-color-gray-5)" }}>
+                    Available
+                  </span>
+                </Tooltip>
+              </Table.Th>
               <Table.Th className="num">Quantity</Table.Th>
               <Table.Th className="num">List price</Table.Th>
               <Table.Th className="num">Extended</Table.Th>

@@ -4,20 +4,31 @@ import { IconFilterOff, IconSearch } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
 import type { OrderListParams } from "../../api/hooks";
 import { useAccount } from "../../api/hooks";
-import { ORDER_STATUSES, sameId } from "../../api/types";
+import { ORDER_STATUSES, type OrderSort, sameId } from "../../api/types";
 import { type AccountOption, AccountSelect } from "../../components/AccountSelect";
 import { STATUS_META } from "../../lib/status";
 
 const STATUS_OPTIONS = ORDER_STATUSES.map((s) => ({ value: s, label: STATUS_META[s].label }));
+const SORT_OPTIONS: { value: OrderSort; label: string }[] = [
+  { value: "-orderedAt", label: "Newest first" },
+  { value: "orderedAt", label: "Oldest first" },
+  { value: "-total", label: "Largest total" },
+  { value: "total", label: "Smallest total" },
+  { value: "-number", label: "Order number, descending" },
+  { value: "number", label: "Order number, ascending" },
+];
 
 export function OrderFilters({
   params,
   update,
   showAccount,
+  showSort,
 }: {
   params: OrderListParams;
   update: (changes: Partial<Record<keyof OrderListParams, string | undefined>>) => void;
   showAccount: boolean;
+  /** On phones the table headers (which sort) are not shown, so offer a sort picker. */
+  showSort?: boolean;
 }) {
   const [text, setText] = useState(params.q ?? "");
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 300);
@@ -83,6 +94,16 @@ export function OrderFilters({
           }}
           w={{ base: "100%", sm: 300 }}
           data-testid="account-filter"
+        />
+      )}
+      {showSort && (
+        <Select
+          aria-label="Sort"
+          data={SORT_OPTIONS}
+          value={params.sort}
+          onChange={(value) => update({ sort: value ?? undefined })}
+          allowDeselect={false}
+          w={{ base: "100%", sm: 220 }}
         />
       )}
       {filtered && (

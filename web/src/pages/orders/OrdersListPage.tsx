@@ -52,7 +52,7 @@ export function OrdersListPage({ area }: { area: Area }) {
       />
       <Paper shadow="xs">
         <Box p="md">
-          <OrderFilters params={params} update={update} showAccount={showAccount} />
+          <OrderFilters params={params} update={update} showAccount={showAccount} showSort={compact} />
         </Box>
         <Divider />
         <Box pos="relative">
