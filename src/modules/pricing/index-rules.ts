@@ -3,52 +3,43 @@
  * never a scan over price entries. Build once per rule set (or per request with only the rules
  * that request needs); treat the result as immutable and build a new one after a rule changes.
  *
- * All decimals and dates are validated here, so bad rule data fails at load time with the rule's id,
- * not in the middle of a quote. Price-list entries (the big table: up to millions of rows) are kept
- * as validated strings and parsed only when a line looks them up.
+ * All decimals and dates are validated here (rule-values.ts), so bad rule data fails at load time
+ * with the rule's id, not in the middle of a quote. Price-list entries (the big table: up to
+ * millions of rows) are kept as validated strings and parsed (then memoized) when a line looks
+ * them up.
  */
+import { Dec, type Decimal } from "../../lib/money.ts";
 import {
-  Dec,
-  type Decimal,
-  isKnownCurrency,
-  MoneyError,
-  parseDecimal,
-  parseUnitPrice,
-} from "../../lib/money.ts";
-import type {
-  Adjustment,
-  ContractPrice,
-  Id,
-  PricingRules,
-  Scope,
-  StepKind,
-  Target,
-  TierRule,
-} from "./types.ts";
+  type AdjustmentIdx,
+  adjustment,
+  adjustmentKey,
+  type ContractPriceIdx,
+  compareIds,
+  contractPrice,
+  currency,
+  date,
+  dec,
+  fail,
+  percent,
+  positiveInt,
+  price,
+  scopeKey,
+  targetKey,
+} from "./rule-values.ts";
+import type { Id, PricingRules, StepKind, TierRule } from "./types.ts";
 
-export type PricingRuleErrorCode = "INVALID_RULE" | "INVALID_REQUEST";
-
-/** Bad rule data (at index build) or a malformed request (at pricing). */
-export class PricingError extends Error {
-  readonly code: PricingRuleErrorCode;
-  readonly data: Record<string, unknown>;
-  constructor(code: PricingRuleErrorCode, message: string, data: Record<string, unknown> = {}) {
-    super(message);
-    this.name = "PricingError";
-    this.code = code;
-    this.data = data;
-  }
-}
-
-export type AdjustmentIdx =
-  | { kind: "percent_off"; percent: Decimal; factor: Decimal }
-  | { kind: "fixed"; price: Decimal }
-  | { kind: "amount_off"; amount: Decimal };
-
-export type ContractPriceIdx =
-  | { kind: "fixed"; price: Decimal }
-  | { kind: "percent_off_list"; percent: Decimal; factor: Decimal }
-  | { kind: "cost_plus"; percent: Decimal; basis: "markup" | "margin"; factor: Decimal };
+export {
+  type AdjustmentIdx,
+  type ContractPriceIdx,
+  compareIds,
+  daysBetween,
+  inPeriod,
+  isIsoDate,
+  PricingError,
+  type PricingRuleErrorCode,
+  scopeKey,
+  targetKey,
+} from "./rule-values.ts";
 
 export interface ItemIdx {
   id: Id;
@@ -145,156 +136,6 @@ export interface PricingIndex {
   readonly promotions: Map<string, PromotionIdx[]>;
   /** `${accountId}|${itemId}|${currency}` → the most recent price paid. */
   readonly lastPrices: Map<string, LastPriceIdx>;
-}
-
-// ---------------------------------------------------------------- keys, ids, dates
-
-export function scopeKey(scope: Scope): string {
-  if (scope.kind === "account") return `a:${scope.accountId}`;
-  if (scope.kind === "group") return `g:${scope.groupId}`;
-  return "*";
-}
-
-export function targetKey(target: Target): string {
-  switch (target.kind) {
-    case "item":
-      return `i:${target.itemId}`;
-    case "category":
-      return `c:${target.categoryId}`;
-    case "family":
-      return `f:${target.familyId}`;
-    default:
-      return "*";
-  }
-}
-
-/** Deterministic id order: numeric ids numerically, others by code unit. */
-export function compareIds(a: Id | null, b: Id | null): number {
-  const x = a === null ? "" : String(a);
-  const y = b === null ? "" : String(b);
-  if (x.length !== y.length && /^\d+$/.test(x) && /^\d+$/.test(y)) return x.length - y.length;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(s: unknown): s is string {
-  if (typeof s !== "string") return false;
-  const m = DATE_RE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
-}
-
-/** Whole days from `from` to `to` (both valid ISO dates). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function inPeriod(date: string, from: string | null, to: string | null): boolean {
-  return (from === null || from <= date) && (to === null || date <= to);
-}
-
-// ---------------------------------------------------------------- validation helpers
-
-function fail(rule: string, message: string, data: Record<string, unknown> = {}): never {
-  throw new PricingError("INVALID_RULE", `${rule}: ${message}`, { rule, ...data });
-}
-
-function dec(rule: string, value: string, what: string): Decimal {
-  try {
-    return parseDecimal(value, what);
-  } catch (e) {
-    if (e instanceof MoneyError) fail(rule, e.message);
-    throw e;
-  }
-}
-
-function price(rule: string, value: string, what = "price"): Decimal {
-  try {
-    const d = parseUnitPrice(value, what);
-    if (d.isNegative()) fail(rule, `${what} ${value} is negative`);
-    return d;
-  } catch (e) {
-    if (e instanceof MoneyError) fail(rule, e.message);
-    throw e;
-  }
-}
-
-function percent(rule: string, value: string, max: number): Decimal {
-  const p = dec(rule, value, "percent");
-  if (p.isNegative() || p.gt(max)) fail(rule, `percent ${value} must be between 0 and ${max}`);
-  return p;
-}
-
-function currency(rule: string, code: string | null | undefined, required: boolean): string | null {
-  if (code === null || code === undefined) {
-    if (required) fail(rule, "a currency is required");
-    return null;
-  }
-  if (!isKnownCurrency(code)) fail(rule, `unknown currency "${code}"`);
-  return code;
-}
-
-function date(rule: string, value: string | null | undefined, what: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (!isIsoDate(value)) fail(rule, `${what} "${value}" is not a YYYY-MM-DD date`);
-  return value;
-}
-
-function positiveInt(rule: string, value: number | null | undefined, what: string, dflt: number): number {
-  if (value === null || value === undefined) return dflt;
-  if (!Number.isSafeInteger(value) || value < 1)
-    fail(rule, `${what} ${String(value)} must be an integer ≥ 1`);
-  return value;
-}
-
-function adjustment(rule: string, a: Adjustment): AdjustmentIdx {
-  switch (a.kind) {
-    case "percent_off": {
-      const p = percent(rule, a.percent, 100);
-      return { kind: "percent_off", percent: p, factor: new Dec(1).minus(p.dividedBy(100)) };
-    }
-    case "fixed":
-      return { kind: "fixed", price: price(rule, a.price) };
-    case "amount_off":
-      return { kind: "amount_off", amount: price(rule, a.amount, "amount") };
-    default:
-      return fail(rule, `unknown adjustment kind ${(a as { kind: string }).kind}`);
-  }
-}
-
-function contractPrice(rule: string, p: ContractPrice): ContractPriceIdx {
-  switch (p.kind) {
-    case "fixed":
-      return { kind: "fixed", price: price(rule, p.price) };
-    case "percent_off_list": {
-      const pct = percent(rule, p.percent, 100);
-      return { kind: "percent_off_list", percent: pct, factor: new Dec(1).minus(pct.dividedBy(100)) };
-    }
-    case "cost_plus": {
-      const basis = p.basis ?? "markup";
-      const pct = percent(rule, p.percent, basis === "margin" ? 99.9999 : 100_000);
-      const factor =
-        basis === "margin"
-          ? new Dec(1).dividedBy(new Dec(1).minus(pct.dividedBy(100)))
-          : new Dec(1).plus(pct.dividedBy(100));
-      return { kind: "cost_plus", percent: pct, basis, factor };
-    }
-    default:
-      return fail(rule, `unknown contract price kind ${(p as { kind: string }).kind}`);
-  }
-}
-
-function adjustmentKey(a: AdjustmentIdx): string {
-  switch (a.kind) {
-    case "percent_off":
-      return `p:${a.percent.toFixed()}`;
-    case "fixed":
-      return `f:${a.price.toFixed()}`;
-    case "amount_off":
-      return `a:${a.amount.toFixed()}`;
-  }
 }
 
 function push2<T>(map: Map<string, Map<string, T[]>>, outer: string, inner: string, value: T): void {
