@@ -140,7 +140,7 @@ const EXPECTED: Record<string, Expected> = {
   "x12-850/enginetest-sln-composites.edi": { statuses: "A", codes: [] },
   "x12-850/nodex12-petco-redacted.edi": { statuses: "A", codes: [] },
   "x12-850/nodex12-xyzretail-lf-terminator.edi": { statuses: "A", codes: [] },
-  "x12-850/nodex12-xyzretail-two-interchanges.edi": { statuses: "AA", codes: [] },
+  "x12-850/nodex12-xyzretail-two-interchanges.edi": { statuses: "AR", codes: ["DUPLICATE_INTERCHANGE"] },
   "x12-850/nodex12-xyzretail-vics.edi": { statuses: "A", codes: [] },
   "x12-850/oboe-sa-gov-3040-ctrlchars.x12": { statuses: "A", codes: [] },
   "x12-850/staedi-810-850-mixed-groups.edi": { statuses: "AAA", codes: [] },
@@ -242,10 +242,13 @@ function checkAcknowledgment(ic: InterchangeResult): void {
     const ta1Error = ic.errors.find((e) => e.ackCode && /^\d{3}$/.test(e.ackCode));
     if (ta1Error) {
       const ta1 = segs.find((s) => s.tag === "TA1");
+      const fatal = ic.errors.find(
+        (e) => e.code === "X12_NO_TERMINATOR" || e.code === "DUPLICATE_INTERCHANGE",
+      );
       expect(ta1 && [v(ta1, 1), v(ta1, 4), v(ta1, 5)]).toEqual([
         ic.controlNumber.padStart(9, "0").slice(-9),
-        ic.errors.some((e) => e.code === "X12_NO_TERMINATOR") ? "R" : "E",
-        ta1Error.ackCode,
+        fatal ? "R" : "E",
+        (fatal ?? ta1Error).ackCode,
       ]);
     }
     const acked: string[] = [];
@@ -253,8 +256,12 @@ function checkAcknowledgment(ic: InterchangeResult): void {
       if (s.tag === "AK2") acked.push(`${v(s, 1)} ${v(s, 2)}`);
       if (s.tag === "AK5" || s.tag === "IK5") acked[acked.length - 1] += ` ${v(s, 1)}`;
     }
+    // A rejected interchange (duplicate, unreadable) is answered by the TA1 alone.
+    const rejectedWhole = ic.errors.some(
+      (e) => e.code === "DUPLICATE_INTERCHANGE" || e.code === "X12_NO_TERMINATOR",
+    );
     const expected = ic.transactions
-      .filter((t) => t.groupControlNumber !== null && !["997", "999"].includes(t.type))
+      .filter((t) => !rejectedWhole && t.groupControlNumber !== null && !["997", "999"].includes(t.type))
       .map((t) => `${t.type} ${t.controlNumber} ${t.status === "accepted" ? "A" : "R"}`);
     expect(acked).toEqual(expected);
   } else {

@@ -37,7 +37,10 @@ export function buildContrl(input: ContrlInput): string {
   const { unb } = input;
   const rejected = input.fatal || input.interchangeErrors.some((e) => FATAL_UCI.has(e.code));
   const body: Segment[] = [];
-  const first = input.interchangeErrors.find((e) => e.ackCode);
+  // The reason that rejects the interchange goes first; otherwise the first coded error.
+  const first =
+    input.interchangeErrors.find((e) => e.code === "DUPLICATE_INTERCHANGE" || FATAL_UCI.has(e.code)) ??
+    input.interchangeErrors.find((e) => e.ackCode);
   const uci: Segment = {
     tag: "UCI",
     elements: [

@@ -7,7 +7,7 @@ import { translateEdifactMessage } from "./edifact-orders.ts";
 import { checkEdifactSegment } from "./edifact-syntax.ts";
 import type { EdifactToken } from "./edifact-tokenizer.ts";
 import type { EdiError, EdifactDelimiters, InterchangeResult, Segment, TransactionResult } from "./types.ts";
-import type { AckOptions } from "./x12-reader.ts";
+import { type AckOptions, rejectDuplicate } from "./x12-reader.ts";
 
 interface OpenMessage {
   ref: string;
@@ -46,6 +46,7 @@ export function createEdifactReader(opts: AckOptions = {}) {
   let nextAck = opts.ackControlNumber ?? 1;
   const now = opts.now ?? new Date();
   const fileErrors: EdiError[] = [];
+  const seen = new Set<string>();
   let ic: OpenInterchange | null = null;
   let grp: OpenGroup | null = null;
   let msg: OpenMessage | null = null;
@@ -253,6 +254,9 @@ export function createEdifactReader(opts: AckOptions = {}) {
       }
     }
     const unb = cur.unb;
+    const key = unb ? `${c(unb, 2)}|${c(unb, 2, 1)}|${c(unb, 3)}|${c(unb, 3, 1)}|${ref}` : null;
+    if (key && !cur.fatal && seen.has(key)) rejectDuplicate(cur, "26");
+    if (key) seen.add(key);
     const sender = { qualifier: unb ? c(unb, 2, 1) : "", id: unb ? c(unb, 2) : "" };
     const receiver = { qualifier: unb ? c(unb, 3, 1) : "", id: unb ? c(unb, 3) : "" };
     // Never answer a CONTRL with a CONTRL; never answer when we do not know who sent it.

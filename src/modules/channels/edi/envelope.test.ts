@@ -90,6 +90,15 @@ describe("X12 envelope checks and 997/999/TA1", () => {
     expect(r.interchanges[0].acknowledgment).toContain("AK3*PO1*3**8~\nAK4*7**2~\nAK5*R*5~");
   });
 
+  it("flags a duplicate interchange in the same file and does not process it twice", () => {
+    const one = x12(`GS*PO*B*S*20260115*0930*7*X*004010~${SET("0001")}GE*1*7~`);
+    const r = run(`${one}\n${one}`);
+    expect(r.interchanges.map((ic) => ic.transactions[0].status)).toEqual(["accepted", "rejected"]);
+    expect(r.interchanges[1].errors.map((e) => e.code)).toEqual(["DUPLICATE_INTERCHANGE"]);
+    expect(r.interchanges[1].acknowledgment).toContain("TA1*000000007*260115*0930*R*025~");
+    expect(r.interchanges[1].acknowledgment).not.toContain("AK1");
+  });
+
   it("our 997 re-reads through our reader as an accepted 997", () => {
     const ack = run(fixture("x12-850-three-sets-one-bad-count.edi")).interchanges[0].acknowledgment;
     const back = run(ack);
@@ -133,6 +142,13 @@ describe("EDIFACT envelope checks and CONTRL", () => {
     expect(ok.interchanges[0].errors).toEqual([]);
     const bad = run(`${UNB}UNG+ORDERS+BUYER+SELLER+260115:0930+G1+UN+D:96A'${MSG("1")}UNE+2+G2'UNZ+1+REF7'`);
     expect(bad.interchanges[0].errors.map((e) => e.code)).toEqual(["UNE_COUNT_MISMATCH", "UNE_REF_MISMATCH"]);
+  });
+
+  it("flags a duplicate interchange (same sender, recipient, reference) with UCI code 26", () => {
+    const one = `${UNB}${MSG("1")}UNZ+1+REF7'`;
+    const r = run(`${one}${one}`);
+    expect(r.interchanges[1].transactions[0].status).toBe("rejected");
+    expect(r.interchanges[1].acknowledgment).toContain("UCI+REF7+BUYER:14+SELLER:14+4+26+UNB'");
   });
 
   it("rejects an unknown syntax identifier with UCI action 4", () => {

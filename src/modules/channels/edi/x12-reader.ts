@@ -68,6 +68,7 @@ export function createX12Reader(opts: AckOptions = {}) {
   let nextAck = opts.ackControlNumber ?? 1;
   const now = opts.now ?? new Date();
   const fileErrors: EdiError[] = [];
+  const seen = new Set<string>();
   let ic: OpenInterchange | null = null;
   let grp: OpenGroup | null = null;
   let set: OpenSet | null = null;
@@ -291,6 +292,13 @@ export function createX12Reader(opts: AckOptions = {}) {
         }
       }
     }
+    const key =
+      `${cur.fields[4]}|${cur.fields[5]}|${cur.fields[6]}|${cur.fields[7]}|${cur.fields[12]}`.replace(
+        / /g,
+        "",
+      );
+    if (!cur.fatal && seen.has(key)) rejectDuplicate(cur, "025");
+    seen.add(key);
     return {
       standard: "x12",
       sender: { qualifier: (cur.fields[4] ?? "").trim(), id: (cur.fields[5] ?? "").trim() },
@@ -306,6 +314,7 @@ export function createX12Reader(opts: AckOptions = {}) {
   }
 
   function buildAck(cur: OpenInterchange): string {
+    if (cur.fatal) cur.groups = []; // a rejected interchange gets a TA1 only
     const ta1Errors = cur.errors.filter((x) => x.ackCode && /^\d{3}$/.test(x.ackCode));
     const header: Segment[] = [];
     if (cur.fatal || ta1Errors.length > 0 || cur.fields[13] === "1") {
@@ -316,7 +325,7 @@ export function createX12Reader(opts: AckOptions = {}) {
           cur.fields[8] ?? "",
           cur.fields[9] ?? "",
           status,
-          ta1Errors[0]?.ackCode ?? "000",
+          (ta1Errors.find((x) => x.code === "DUPLICATE_INTERCHANGE") ?? ta1Errors[0])?.ackCode ?? "000",
         ),
       );
     }
@@ -378,6 +387,27 @@ export function createX12Reader(opts: AckOptions = {}) {
   }
 
   return { push, end, fileErrors };
+}
+
+/**
+ * Same sender, receiver and control number twice in one file: flagged and not processed twice.
+ * (Across files, within a partner's window, is the message log's job.)
+ */
+export function rejectDuplicate(
+  cur: { errors: EdiError[]; transactions: TransactionResult[]; fatal: boolean },
+  ackCode: string,
+): void {
+  const dup = e(
+    "DUPLICATE_INTERCHANGE",
+    "an interchange with the same sender, receiver and control number came earlier",
+    { ackCode },
+  );
+  cur.errors.push(dup);
+  cur.fatal = true;
+  for (const t of cur.transactions) {
+    t.status = "rejected";
+    t.errors.push(e("DUPLICATE_INTERCHANGE", "not processed: its interchange is a duplicate"));
+  }
 }
 
 function newInterchange(fields: string[], delimiters: X12Delimiters | null): OpenInterchange {
