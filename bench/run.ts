@@ -10,7 +10,14 @@ if (unknown.length) {
   console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Available: ${Object.keys(BENCHMARKS).join(", ")}`);
   process.exit(2);
 }
-for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
-  console.log(`== ${name}`);
-  await BENCHMARKS[name]();
+async function main(): Promise<void> {
+  for (const name of names.length ? names : Object.keys(BENCHMARKS)) {
+    console.log(`== ${name}`);
+    await BENCHMARKS[name]();
+  }
 }
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -9,7 +9,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stdout) {
       return;
     }
     const decile = Math.floor(percent / 10);
-    if (lastDecile.get(step) === decile && done < total) return;
+    if (lastDecile.get(step) === decile) return;
     lastDecile.set(step, decile);
     stream.write(`${text}\n`);
   };

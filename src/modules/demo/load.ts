@@ -57,11 +57,12 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
   const counts: Record<string, number> = {};
   await withTransaction(db, async (client) => {
     const skippedTriggers = await skipTriggers(client);
-    const put = async <R>(table: string, columns: Column<R>[], rows: R[], explicitIds: boolean) => {
+    const put = async <R>(table: string, columns: Column<R>[], rows: R[], explicitIds: boolean, quiet = false) => {
       counts[table] = (counts[table] ?? 0) + rows.length;
       await bulkInsert(client, table, columns, rows, {
         explicitIds,
-        onBatch: (done, total) => progress(table, done, total),
+        // History batches report as one "order history" step, not per table.
+        onBatch: quiet ? () => {} : (done, total) => progress(table, done, total),
       });
     };
     await put("categories", T.categoryColumns, catalog.categories, true);
@@ -89,10 +90,10 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
       nextOrderId: 1,
       nextLineId: 1,
     };
-    const putOrders = async (batch: Pick<Batch, "orders" | "lines" | "history">) => {
-      await put("orders", T.orderColumns, batch.orders, true);
-      await put("order_lines", T.lineColumns, batch.lines, true);
-      await put("order_status_history", T.historyColumns, batch.history, false);
+    const putOrders = async (batch: Pick<Batch, "orders" | "lines" | "history">, quiet = true) => {
+      await put("orders", T.orderColumns, batch.orders, true, quiet);
+      await put("order_lines", T.lineColumns, batch.lines, true, quiet);
+      await put("order_status_history", T.historyColumns, batch.history, false, quiet);
     };
     // Insert batch N while batch N+1 is generated (the database runs in another process).
     let pending: Promise<void> = Promise.resolve();
