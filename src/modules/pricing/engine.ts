@@ -111,8 +111,8 @@ export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOr
     request.date,
     request.currency,
     String(request.accountId),
-    request.accountGroupId === null ? null : String(request.accountGroupId),
-    request.shipToId === null ? null : String(request.shipToId),
+    request.accountGroupId == null ? null : String(request.accountGroupId),
+    request.shipToId == null ? null : String(request.shipToId),
   );
   const policy = index.policies.get(ctx.accountKey) ?? DEFAULT_POLICY;
 
@@ -277,7 +277,7 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
     apply(bestTier(ctx, item, base, facts, price));
     apply(bestPromotion(ctx, item, facts, price));
   }
-  const last = ctx.index.lastPrices.get(`${ctx.accountKey}|${item.id}|${ctx.currency}`);
+  const last = ctx.index.lastPrices.get(`${ctx.accountKey}|${item.key}|${ctx.currency}`);
   if (last) {
     const held = lastPriceHeld(policy, last, ctx.date);
     if (held && last.unitPrice.lt(price)) apply(holdStep(policy, last, price));

@@ -43,6 +43,8 @@ export {
 
 export interface ItemIdx {
   id: Id;
+  /** String(id): the key used in every map. */
+  key: string;
   sku: string;
   categoryKey: string | null;
   familyKey: string | null;
@@ -194,6 +196,7 @@ function addItems(index: PricingIndex, rules: PricingRules): void {
     targetKeys.push("*");
     index.items.set(String(it.id), {
       id: it.id,
+      key: String(it.id),
       targetKeys,
       contractTargets,
       sku: it.sku,

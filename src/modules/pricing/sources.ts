@@ -36,6 +36,8 @@ export interface SourceContext {
   accountKey: string;
   groupKey: string | null;
   shipToKey: string | null;
+  /** The request's price lists by scope, in precedence order (group, then account). */
+  listScopes: ListIdx[][];
   /** The request's contract maps by scope, most specific first (account, group). */
   contractScopes: Map<string, ContractLineIdx[]>[];
   /** The request's tier maps by scope (everyone, account, group). */
@@ -60,6 +62,10 @@ export function sourceContext(
     accountKey,
     groupKey,
     shipToKey,
+    listScopes: [...scopes]
+      .reverse()
+      .map((k) => index.listsByScope.get(k))
+      .filter(present),
     contractScopes: scopes.map((k) => index.contracts.get(k)).filter(present),
     tierScopes: ["*", ...scopes].map((k) => index.tiers.get(k)).filter(present),
   };
@@ -85,9 +91,8 @@ export function sourcePrice(ctx: SourceContext, item: ItemIdx): SourceResult {
     price = item.listPrice;
     steps.push({ kind: "list", ruleId: null, ruleName: "List price", before: null, after: price });
   }
-  for (const scope of [ctx.groupKey === null ? null : `g:${ctx.groupKey}`, `a:${ctx.accountKey}`]) {
-    if (scope === null) continue;
-    const hit = bestListPrice(ctx, ctx.index.listsByScope.get(scope), String(item.id));
+  for (const lists of ctx.listScopes) {
+    const hit = bestListPrice(ctx, lists, item.key);
     if (hit) {
       steps.push({
         kind: hit.list.kind,
@@ -117,10 +122,9 @@ export function sourcePrice(ctx: SourceContext, item: ItemIdx): SourceResult {
 
 function bestListPrice(
   ctx: SourceContext,
-  lists: ListIdx[] | undefined,
+  lists: ListIdx[],
   itemKey: string,
 ): { list: ListIdx; price: Decimal } | null {
-  if (!lists) return null;
   let best: { list: ListIdx; price: Decimal } | null = null;
   for (const list of lists) {
     if (list.currency !== ctx.currency || !inPeriod(ctx.date, list.validFrom, list.validTo)) continue;
