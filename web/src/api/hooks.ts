@@ -77,7 +77,6 @@ export function useOrder(id: string | undefined) {
         (r) => r.order,
       ),
     enabled: Boolean(id),
-    retry: (count, error) => (error as { status?: number }).status !== 404 && count < 2,
   });
 }
 

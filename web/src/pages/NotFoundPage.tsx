@@ -12,7 +12,7 @@ export function NotFoundPage({ standalone }: { standalone?: boolean }) {
       description="The page you asked for does not exist or you do not have access to it."
       action={
         <Button component={Link} to="/" variant="light">
-          Go to my orders
+          Back to orders
         </Button>
       }
     />

@@ -90,7 +90,10 @@ export function OrderDetailPage({ area }: { area: Area }) {
 
   if (order.isPending) return <DetailSkeleton />;
   if (order.isError) {
-    if (isApiError(order.error, "NOT_FOUND") || (isApiError(order.error) && order.error.status === 404)) {
+    // A malformed id (/orders/abc) is refused as invalid input: to the user it is just not found.
+    const missing =
+      isApiError(order.error) && (order.error.status === 404 || order.error.code === "VALIDATION_FAILED");
+    if (missing) {
       return (
         <Paper shadow="xs">
           <EmptyState

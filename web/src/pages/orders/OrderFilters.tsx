@@ -70,7 +70,7 @@ export function OrderFilters({
             update({ q: text.trim() || undefined });
           }
         }}
-        w={{ base: "100%", sm: 300 }}
+        w={{ base: "100%", sm: 280 }}
         data-testid="order-search"
       />
       <Select
@@ -80,7 +80,7 @@ export function OrderFilters({
         value={params.status ?? null}
         onChange={(value) => update({ status: value ?? undefined })}
         clearable
-        w={{ base: "100%", sm: 180 }}
+        w={{ base: "100%", sm: 170 }}
         data-testid="status-filter"
       />
       {showAccount && (
@@ -92,7 +92,7 @@ export function OrderFilters({
             setAccount(a);
             update({ accountId: a ? String(a.id) : undefined });
           }}
-          w={{ base: "100%", sm: 300 }}
+          w={{ base: "100%", sm: 260 }}
           data-testid="account-filter"
         />
       )}

@@ -64,6 +64,16 @@ export function OrdersListPage({ area }: { area: Area }) {
             <TableSkeleton />
           ) : orders.isError ? (
             <ErrorState error={orders.error} onRetry={() => orders.refetch()} title="Could not load orders" />
+          ) : data && data.orders.length === 0 && data.total > 0 ? (
+            <EmptyState
+              title="This page is past the end of the list"
+              description={`There are ${count.format(data.total)} orders on ${pages} ${pages === 1 ? "page" : "pages"}.`}
+              action={
+                <Button variant="light" onClick={() => update({ page: undefined })}>
+                  Go to the first page
+                </Button>
+              }
+            />
           ) : data && data.orders.length === 0 ? (
             <EmptyState
               icon={<IconReceiptOff size={28} stroke={1.5} />}
@@ -98,7 +108,7 @@ export function OrdersListPage({ area }: { area: Area }) {
             ))
           )}
         </Box>
-        {data && data.total > 0 && (
+        {data && data.orders.length > 0 && (
           <>
             <Divider />
             <Group justify="space-between" p="md" wrap="wrap" gap="sm">
