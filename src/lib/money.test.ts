@@ -6,12 +6,15 @@ import {
   currencyMinorUnits,
   Dec,
   extend,
+  extendDecimal,
+  formatMoney,
   formatUnitPrice,
   MoneyError,
   parseDecimal,
   parseUnitPrice,
   roundMoney,
   roundUnitPrice,
+  roundUnitPriceDecimal,
   sumMoney,
   zeroMoney,
 } from "./money.ts";
@@ -239,5 +242,33 @@ describe("helpers", () => {
     expect(compareDecimal("-1", "1")).toBe(-1);
     expect(zeroMoney("JPY")).toBe("0");
     expect(zeroMoney("KWD")).toBe("0.000");
+  });
+});
+
+describe("hot-path variants agree with the string API", () => {
+  it("roundUnitPriceDecimal, extendDecimal and formatMoney", () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n }),
+        fc.integer({ min: 0, max: 9 }),
+        fc.integer({ min: -10_000, max: 10_000 }),
+        fc.constantFrom("USD", "JPY", "KWD"),
+        (n, scale, q, currency) => {
+          const amount = new Dec(n.toString()).dividedBy(new Dec(10).pow(scale));
+          const unit = roundUnitPriceDecimal(amount);
+          expect(formatUnitPrice(unit)).toBe(roundUnitPrice(amount));
+          expect(formatMoney(extendDecimal(q, unit, currency), currency)).toBe(extend(q, unit, currency));
+        },
+      ),
+    );
+  });
+
+  it("formatMoney pads and never rounds", () => {
+    expect(formatMoney("60.3", "USD")).toBe("60.30");
+    expect(formatMoney("7", "KWD")).toBe("7.000");
+    expect(formatMoney("-0", "USD")).toBe("0.00");
+    expect(formatMoney("1200", "JPY")).toBe("1200");
+    expect(errorCode(() => formatMoney("60.325", "USD"))).toBe("TOO_MANY_DECIMALS");
+    expect(formatUnitPrice(new Dec("-0"))).toBe("0.0000");
   });
 });
