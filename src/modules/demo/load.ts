@@ -104,7 +104,7 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
     await pending;
 
     const open = generateOpenOrders(ctx, OPEN_ORDERS);
-    await putOrders(open);
+    await putOrders(open, false);
     await put("allocations", T.allocationColumns, open.allocations, true);
     const stock = generateStock(
       rng.fork("stock"),
