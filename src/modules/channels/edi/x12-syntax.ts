@@ -116,15 +116,6 @@ const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 /** Errors for one segment at `position` (ST = 1). Unknown tags are only checked for a valid ID. */
 export function checkX12Segment(seg: Segment, position: number, _d: X12Delimiters | null): EdiError[] {
   const out: EdiError[] = [];
-  const at = (element: number, ackCode: string, message: string) =>
-    out.push({
-      code: "ELEMENT_INVALID",
-      message: `${seg.tag}${String(element).padStart(2, "0")}: ${message}`,
-      segment: seg.tag,
-      position,
-      element,
-      ackCode,
-    });
   if (!SEGMENT_ID.test(seg.tag)) {
     out.push({
       code: "SEGMENT_ID_INVALID",
@@ -137,27 +128,44 @@ export function checkX12Segment(seg: Segment, position: number, _d: X12Delimiter
   }
   const specs = SPECS[seg.tag];
   if (!specs) return out;
-  specs.forEach((spec, i) => {
-    const found = elementError(spec, seg.elements[i]);
-    if (found) at(i + 1, found[0], found[1]);
-  });
-  if (seg.tag === "PO1" && po1Shifted(seg)) return out.filter((x) => x.element !== 6);
-  const has = (n: number) => (seg.elements[n - 1]?.[0]?.[0] ?? "") !== "";
-  for (const [a, b] of CONDITIONAL[seg.tag] ?? []) {
-    if (has(a) && !has(b)) at(b, "2", `required when ${seg.tag}${String(a).padStart(2, "0")} is present`);
+  // Plain loops and module-level helpers: this runs for every segment of every file.
+  for (let i = 0; i < specs.length; i++) {
+    const found = elementError(specs[i], seg.elements[i]);
+    if (found) out.push(elementIssue(seg, position, i + 1, found[0], found[1]));
   }
-  const pairs = seg.tag === "PO1" && po1Shifted(seg) ? [] : (PAIRED[seg.tag] ?? []);
-  for (const [a, b] of pairs) {
-    if (has(a) !== has(b)) {
-      const missing = has(a) ? b : a;
-      at(
-        missing,
-        "2",
-        `paired with ${seg.tag}${String(has(a) ? a : b).padStart(2, "0")}: conditional element missing`,
-      );
+  if (seg.tag === "PO1" && po1Shifted(seg)) return out.filter((x) => x.element !== 6);
+  for (const [a, b] of CONDITIONAL[seg.tag] ?? []) {
+    if (has(seg, a) && !has(seg, b)) {
+      out.push(elementIssue(seg, position, b, "2", `required when ${seg.tag}${pad2(a)} is present`));
+    }
+  }
+  for (const [a, b] of PAIRED[seg.tag] ?? []) {
+    if (has(seg, a) !== has(seg, b)) {
+      const [missing, present] = has(seg, a) ? [b, a] : [a, b];
+      const msg = `paired with ${seg.tag}${pad2(present)}: conditional element missing`;
+      out.push(elementIssue(seg, position, missing, "2", msg));
     }
   }
   return out;
+}
+
+function has(seg: Segment, n: number): boolean {
+  return (seg.elements[n - 1]?.[0]?.[0] ?? "") !== "";
+}
+
+function pad2(n: number): string {
+  return String(n).padStart(2, "0");
+}
+
+function elementIssue(
+  seg: Segment,
+  position: number,
+  element: number,
+  ackCode: string,
+  message: string,
+): EdiError {
+  const text = `${seg.tag}${pad2(element)}: ${message}`;
+  return { code: "ELEMENT_INVALID", message: text, segment: seg.tag, position, element, ackCode };
 }
 
 /**
