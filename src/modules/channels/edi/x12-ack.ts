@@ -1,6 +1,12 @@
 // 997 (4010 and older) / 999 (5010+) functional acknowledgments and TA1 interchange acknowledgments.
-import type { EdiError, Segment } from "./types.ts";
-import type { X12SetInput } from "./x12-writer.ts";
+import type { EdiError, Segment, X12Delimiters } from "./types.ts";
+import {
+  DEFAULT_X12_DELIMITERS,
+  EdiWriteError,
+  writeX12Interchange,
+  type X12GroupInput,
+  type X12SetInput,
+} from "./x12-writer.ts";
 
 export interface AckSet {
   type: string;
@@ -106,4 +112,84 @@ export function buildTa1(
   note: string,
 ): Segment {
   return seg("TA1", isaControl.padStart(9, "0").slice(-9), isaDate, isaTime, status, note);
+}
+
+const CONTROL_DELIMITERS: X12Delimiters = {
+  element: "\u001d",
+  component: "\u001f",
+  repetition: "\u001e",
+  segment: "\u001c",
+};
+
+export interface AckInterchange {
+  fields: string[];
+  delimiters: X12Delimiters | null;
+  errors: EdiError[];
+  groups: (AckGroup & { appSender: string; appReceiver: string })[];
+  fatal: boolean;
+}
+
+/**
+ * The response interchange for one inbound interchange: TA1 when needed, a 997/999 per group.
+ * "" when nothing is owed; null when no delimiter set can carry the values it must echo.
+ */
+export function writeInterchangeAck(
+  cur: AckInterchange,
+  o: { controlNumber: number; now: Date; newline: boolean },
+): string | null {
+  const ta1Errors = cur.errors.filter((x) => x.ackCode && /^\d{3}$/.test(x.ackCode));
+  const header: Segment[] = [];
+  if (cur.fatal || ta1Errors.length > 0 || cur.fields[13] === "1") {
+    const status = cur.fatal ? "R" : ta1Errors.length > 0 ? "E" : "A";
+    const reason = ta1Errors.find((x) => x.code === "DUPLICATE_INTERCHANGE") ?? ta1Errors[0];
+    header.push(
+      buildTa1(
+        cur.fields[12] ?? "0",
+        cur.fields[8] ?? "",
+        cur.fields[9] ?? "",
+        status,
+        reason?.ackCode ?? "000",
+      ),
+    );
+  }
+  // Functional acknowledgments are never acknowledged themselves (that would loop between partners).
+  const groups: X12GroupInput[] = cur.groups
+    .filter((g) => g.functionalId !== "FA")
+    .map((g, i) => {
+      const set = buildFunctionalAck(g, 1);
+      return {
+        functionalId: "FA",
+        appSender: g.appReceiver,
+        appReceiver: g.appSender,
+        controlNumber: i + 1,
+        version: set.type === "999" ? "005010X231A1" : g.version || "004010",
+        sets: [set],
+      };
+    });
+  if (header.length === 0 && groups.length === 0) return "";
+  const f = cur.fields;
+  const env = {
+    sender: { qualifier: (f[6] ?? "ZZ").trim() || "ZZ", id: (f[7] ?? "").trim() },
+    receiver: { qualifier: (f[4] ?? "ZZ").trim() || "ZZ", id: (f[5] ?? "").trim() },
+    controlNumber: o.controlNumber,
+    date: o.now,
+    isaVersion: /^\d{5}$/.test(f[11] ?? "") ? f[11] : "00401",
+    usage: f[14] === "T" ? ("T" as const) : ("P" as const),
+  };
+  // Values echoed from the partner (ids, control numbers) may contain our delimiters: try the
+  // partner's, then the defaults, then control characters. An acknowledgment never throws.
+  const d = cur.delimiters;
+  for (const delimiters of [
+    d?.component && !/[\r\n]/.test(d.segment) ? d : null,
+    DEFAULT_X12_DELIMITERS,
+    CONTROL_DELIMITERS,
+  ]) {
+    if (!delimiters) continue;
+    try {
+      return writeX12Interchange(env, groups, { delimiters, newline: o.newline, headerSegments: header });
+    } catch (err) {
+      if (!(err instanceof EdiWriteError)) throw err;
+    }
+  }
+  return null;
 }

@@ -136,3 +136,19 @@ function more(): IsaDetection {
 function fail(code: string, message: string): { kind: "error"; error: EdiError } {
   return { kind: "error", error: { code, message, segment: "ISA" } };
 }
+
+/** ISA field checks, each with its TA1 note code. Unpadded fields are only a warning. */
+export function checkIsa(f: string[], errors: EdiError[], warnings: EdiError[]): void {
+  const bad = (code: string, ackCode: string, message: string) =>
+    errors.push({ code, message, segment: "ISA", ackCode });
+  if (!/^\d{9}$/.test(f[12])) bad("ISA13_INVALID", "018", `ISA13 "${f[12]}" is not a 9-digit control number`);
+  if (!/^\d{6}$/.test(f[8])) bad("ISA09_INVALID", "014", `ISA09 "${f[8]}" is not a YYMMDD date`);
+  if (!/^\d{4}$/.test(f[9])) bad("ISA10_INVALID", "015", `ISA10 "${f[9]}" is not a HHMM time`);
+  if (!/^\d{5}$/.test(f[11])) bad("ISA12_INVALID", "017", `ISA12 "${f[11]}" is not a version number`);
+  if (!/^[01]$/.test(f[13])) bad("ISA14_INVALID", "019", `ISA14 "${f[13]}" must be 0 or 1`);
+  if (!/^[PTI]$/.test(f[14])) bad("ISA15_INVALID", "020", `ISA15 "${f[14]}" must be P, T or I`);
+  const widths = [2, 10, 2, 10, 2, 15, 2, 15];
+  if (widths.some((w, i) => f[i].length !== w)) {
+    warnings.push({ code: "ISA_NOT_PADDED", message: "ISA01-ISA08 are not padded to their fixed widths" });
+  }
+}

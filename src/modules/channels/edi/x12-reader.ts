@@ -3,23 +3,11 @@
 // and writes the TA1/997/999 for each interchange when its IEA arrives.
 
 import type { EdiError, InterchangeResult, Segment, TransactionResult, X12Delimiters } from "./types.ts";
-import { type AckGroup, type AckSet, buildFunctionalAck, buildTa1 } from "./x12-ack.ts";
+import { type AckSet, writeInterchangeAck } from "./x12-ack.ts";
+import { checkIsa } from "./x12-delimiters.ts";
 import { translateX12Set } from "./x12-orders.ts";
 import { checkX12Segment } from "./x12-syntax.ts";
 import type { X12Token } from "./x12-tokenizer.ts";
-import {
-  DEFAULT_X12_DELIMITERS,
-  EdiWriteError,
-  writeX12Interchange,
-  type X12GroupInput,
-} from "./x12-writer.ts";
-
-const CONTROL_DELIMITERS = {
-  element: "\u001d",
-  component: "\u001f",
-  repetition: "\u001e",
-  segment: "\u001c",
-};
 
 export interface AckOptions {
   /** ISA13 of the first acknowledgment interchange; incremented per interchange. Default 1. */
@@ -90,7 +78,7 @@ export function createX12Reader(opts: AckOptions = {}) {
         return done;
       }
       ic = newInterchange(tok.fields, tok.delimiters);
-      checkIsa(ic);
+      checkIsa(ic.fields, ic.errors, ic.warnings);
       return done;
     }
     if (tok.kind === "error") {
@@ -315,71 +303,15 @@ export function createX12Reader(opts: AckOptions = {}) {
 
   function buildAck(cur: OpenInterchange): string {
     if (cur.fatal) cur.groups = []; // a rejected interchange gets a TA1 only
-    const ta1Errors = cur.errors.filter((x) => x.ackCode && /^\d{3}$/.test(x.ackCode));
-    const header: Segment[] = [];
-    if (cur.fatal || ta1Errors.length > 0 || cur.fields[13] === "1") {
-      const status = cur.fatal ? "R" : ta1Errors.length > 0 ? "E" : "A";
-      header.push(
-        buildTa1(
-          cur.fields[12] ?? "0",
-          cur.fields[8] ?? "",
-          cur.fields[9] ?? "",
-          status,
-          (ta1Errors.find((x) => x.code === "DUPLICATE_INTERCHANGE") ?? ta1Errors[0])?.ackCode ?? "000",
-        ),
+    const text = writeInterchangeAck(cur, { controlNumber: nextAck, now, newline: opts.newline ?? true });
+    if (text === null) {
+      cur.warnings.push(
+        e("ACK_NOT_WRITTEN", "no delimiter set can carry the values this acknowledgment must echo"),
       );
+      return "";
     }
-    // Functional acknowledgments are never acknowledged themselves (that would loop between partners).
-    const groups: X12GroupInput[] = cur.groups
-      .filter((g) => g.functionalId !== "FA")
-      .map((g, i) => {
-        const ack: AckGroup = g;
-        const set = buildFunctionalAck(ack, 1);
-        return {
-          functionalId: "FA",
-          appSender: g.appReceiver,
-          appReceiver: g.appSender,
-          controlNumber: i + 1,
-          version: set.type === "999" ? "005010X231A1" : g.version || "004010",
-          sets: [set],
-        };
-      });
-    if (header.length === 0 && groups.length === 0) return "";
-    const d = cur.delimiters;
-    const isaVersion = /^\d{5}$/.test(cur.fields[11] ?? "") ? cur.fields[11] : "00401";
-    const env = {
-      sender: { qualifier: (cur.fields[6] ?? "ZZ").trim() || "ZZ", id: (cur.fields[7] ?? "").trim() },
-      receiver: { qualifier: (cur.fields[4] ?? "ZZ").trim() || "ZZ", id: (cur.fields[5] ?? "").trim() },
-      controlNumber: nextAck,
-      date: now,
-      isaVersion,
-      usage: cur.fields[14] === "T" ? ("T" as const) : ("P" as const),
-    };
-    // Values echoed from the partner (ids, control numbers) may contain our delimiters: try the
-    // partner's, then the defaults, then control characters. Never let an ack throw.
-    const candidates = [
-      d?.component && !/[\r\n]/.test(d.segment) ? d : null,
-      DEFAULT_X12_DELIMITERS,
-      CONTROL_DELIMITERS,
-    ];
-    for (const delimiters of candidates) {
-      if (!delimiters) continue;
-      try {
-        const text = writeX12Interchange(env, groups, {
-          delimiters,
-          newline: opts.newline ?? true,
-          headerSegments: header,
-        });
-        nextAck++;
-        return text;
-      } catch (err) {
-        if (!(err instanceof EdiWriteError)) throw err;
-      }
-    }
-    cur.warnings.push(
-      e("ACK_NOT_WRITTEN", "no delimiter set can carry the values this acknowledgment must echo"),
-    );
-    return "";
+    if (text !== "") nextAck++;
+    return text;
   }
 
   function end(): InterchangeResult[] {
@@ -412,23 +344,6 @@ export function rejectDuplicate(
 
 function newInterchange(fields: string[], delimiters: X12Delimiters | null): OpenInterchange {
   return { fields, delimiters, errors: [], warnings: [], groups: [], transactions: [], fatal: false };
-}
-
-/** ISA field checks; each maps to its TA1 note code. Unpadded fields are only a warning. */
-function checkIsa(ic: OpenInterchange): void {
-  const f = ic.fields;
-  const bad = (code: string, ack: string, msg: string) =>
-    ic.errors.push(e(code, msg, { segment: "ISA", ackCode: ack }));
-  if (!/^\d{9}$/.test(f[12])) bad("ISA13_INVALID", "018", `ISA13 "${f[12]}" is not a 9-digit control number`);
-  if (!/^\d{6}$/.test(f[8])) bad("ISA09_INVALID", "014", `ISA09 "${f[8]}" is not a YYMMDD date`);
-  if (!/^\d{4}$/.test(f[9])) bad("ISA10_INVALID", "015", `ISA10 "${f[9]}" is not a HHMM time`);
-  if (!/^\d{5}$/.test(f[11])) bad("ISA12_INVALID", "017", `ISA12 "${f[11]}" is not a version number`);
-  if (!/^[01]$/.test(f[13])) bad("ISA14_INVALID", "019", `ISA14 "${f[13]}" must be 0 or 1`);
-  if (!/^[PTI]$/.test(f[14])) bad("ISA15_INVALID", "020", `ISA15 "${f[14]}" must be P, T or I`);
-  const widths = [2, 10, 2, 10, 2, 15, 2, 15];
-  if (widths.some((w, i) => f[i].length !== w)) {
-    ic.warnings.push(e("ISA_NOT_PADDED", "ISA01-ISA08 are not padded to their fixed widths"));
-  }
 }
 
 function v(s: Segment, n: number): string {
