@@ -88,3 +88,15 @@ describe("EDIFACT tokenizer", () => {
     }
   });
 });
+
+describe("EDIFACT interchange boundaries", () => {
+  it("a UNA after an interchange without UNZ brings the next interchange's delimiters", () => {
+    const a = "UNB+UNOA:3+S+R+260115:0930+R1'UNH+1+X:D:96A:UN'QTY+21:1'UNT+3+1'";
+    const b = "UNA=*.? ~UNB*UNOA=3*S*R*260115=0930*R2~UNH*1*X=D=96A=UN~QTY*21=2~UNT*3*1~UNZ*1*R2~";
+    const segs = tokenizeEdifact(`${a}\n${b}`).flatMap((x) => (x.kind === "segment" ? [x.segment] : []));
+    expect(segs.filter((s) => s.tag === "QTY").map((s) => s.elements[0])).toEqual([
+      [["21", "1"]],
+      [["21", "2"]],
+    ]);
+  });
+});

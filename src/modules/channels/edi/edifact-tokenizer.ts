@@ -1,7 +1,7 @@
 // EDIFACT tokenizer: UNA service string advice (defaults when absent), release character,
 // syntax v4 repetition separator. Push-based like the X12 scanner, so streaming is the same code.
 import type { EdiError, EdifactDelimiters, Segment } from "./types.ts";
-import { SLICE } from "./x12-tokenizer.ts";
+import { SLICE, startsNewInterchange } from "./x12-tokenizer.ts";
 
 export type EdifactToken =
   | { kind: "segment"; segment: Segment; delimiters: EdifactDelimiters; offset: number }
@@ -80,6 +80,11 @@ export function createEdifactScanner(): EdifactScanner {
         if (guessed.warning) err(out, "EDIFACT_DELIMITERS_GUESSED", guessed.warning, pos);
         delims = guessed.delimiters;
         fromUna = false;
+        continue;
+      }
+      if (startsNewInterchange(buf, pos, "UNA")) {
+        // A new service string advice: the next interchange brings its own delimiters.
+        delims = null;
         continue;
       }
       const end = findTerminator(buf, pos, delims);

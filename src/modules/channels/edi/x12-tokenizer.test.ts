@@ -139,3 +139,16 @@ describe("translateFile on X12 edge cases", () => {
     expect(translateFile("BGM+220+1'").error?.code).toBe("EDIFACT_UNB_MISSING");
   });
 });
+
+describe("interchange boundaries without trailers", () => {
+  it("a new ISA while the previous interchange has no IEA starts a new interchange", () => {
+    const first = (ISA + BODY).replace("IEA*1*000000001~", "");
+    const second = (ISA + BODY).replace(/000000001/g, "000000002").replace(/\*/g, "|");
+    const t = tokenizeX12(`${first}\n${second}`);
+    expect(t.filter((x) => x.kind === "isa")).toHaveLength(2);
+    const r = translateFile(`${first}\n${second}`);
+    expect(r.interchanges).toHaveLength(2);
+    expect(r.interchanges[0].errors.map((e) => e.code)).toEqual(["IEA_MISSING"]);
+    expect(r.interchanges[1].errors).toEqual([]);
+  });
+});

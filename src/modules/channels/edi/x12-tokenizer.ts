@@ -68,6 +68,11 @@ export function createX12Scanner(): X12Scanner {
         pos += det.length;
         continue;
       }
+      if (startsNewInterchange(buf, pos, "ISA")) {
+        // An ISA while one is still open (its IEA is missing): read the new ISA's own delimiters.
+        delims = null;
+        continue;
+      }
       const end = buf.indexOf(delims.segment, pos);
       if (end < 0) {
         if (!final) {
@@ -170,6 +175,15 @@ export function createX12Scanner(): X12Scanner {
       return run(true);
     },
   };
+}
+
+/** Does the next segment (after layout whitespace) start with `tag` and a non-alphanumeric? */
+export function startsNewInterchange(buf: string, pos: number, tag: string): boolean {
+  let p = pos;
+  while (p < buf.length && isSpace(buf.charCodeAt(p))) p++;
+  if (buf.charCodeAt(p) !== tag.charCodeAt(0) || !buf.startsWith(tag, p)) return false;
+  const next = buf[p + tag.length];
+  return next !== undefined && !/[A-Za-z0-9]/.test(next);
 }
 
 function isSpace(c: number): boolean {
