@@ -206,43 +206,59 @@ function sourceLine(ctx: SourceContext, policy: PolicyIdx, line: PriceRequest["l
     extended: null,
     sourceExtended: null,
   };
-  const violation = (code: ViolationCode, message: string, data: Record<string, unknown> = {}) => {
-    out.violations.push({ code, message, data: { lineRef: line.lineRef, ...data } });
-    return work;
-  };
   if (!Number.isSafeInteger(line.quantity) || line.quantity <= 0) {
-    return violation("INVALID_QUANTITY", `quantity ${String(line.quantity)} must be a positive integer`, {
-      quantity: line.quantity,
-    });
+    return violation(
+      work,
+      "INVALID_QUANTITY",
+      `quantity ${String(line.quantity)} must be a positive integer`,
+      {
+        quantity: line.quantity,
+      },
+    );
   }
-  if (item === null) return violation("UNKNOWN_ITEM", `unknown item ${line.itemId}`, { itemId: line.itemId });
+  if (item === null) {
+    return violation(work, "UNKNOWN_ITEM", `unknown item ${line.itemId}`, { itemId: line.itemId });
+  }
   if (factor === null) {
-    return violation("UNKNOWN_UOM", `${item.sku} is not sold in "${line.uom}"`, {
+    return violation(work, "UNKNOWN_UOM", `${item.sku} is not sold in "${line.uom}"`, {
       uom: line.uom,
       units: [...item.unitFactors.keys()],
     });
   }
-  const q = resolveQuantity(item, policy, line.uom, line.quantity, factor);
+  const q = resolveQuantity(item, policy, line.uom, line.quantity, factor, out.violations, out.warnings);
   if (q === null) {
-    return violation("INVALID_QUANTITY", `quantity ${line.quantity} ${line.uom} is too large`, {
+    return violation(work, "INVALID_QUANTITY", `quantity ${line.quantity} ${line.uom} is too large`, {
       quantity: line.quantity,
     });
   }
   out.quantity = q.quantity;
   out.baseQuantity = q.baseQuantity;
-  out.violations.push(...q.violations);
-  out.warnings.push(...q.warnings);
 
   const source = sourcePrice(ctx, item);
   work.steps = source.steps;
   work.price = source.price;
   work.exclusive = source.exclusive;
   if (source.price === null) {
-    violation("NO_PRICE", `no price for ${item.sku} in ${ctx.currency} for this account on ${ctx.date}`, {
-      itemId: line.itemId,
-      currency: ctx.currency,
-    });
+    violation(
+      work,
+      "NO_PRICE",
+      `no price for ${item.sku} in ${ctx.currency} for this account on ${ctx.date}`,
+      {
+        itemId: line.itemId,
+        currency: ctx.currency,
+      },
+    );
   }
+  return work;
+}
+
+function violation(
+  work: LineWork,
+  code: ViolationCode,
+  message: string,
+  data: Record<string, unknown>,
+): LineWork {
+  work.out.violations.push({ code, message, data: { lineRef: work.out.lineRef, ...data } });
   return work;
 }
 
@@ -299,7 +315,7 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
         lineRef: out.lineRef,
         baseQuantity: base,
         caseFactor: item.caseFactor,
-        surchargePerUnit: formatUnitPrice(surcharge.after.minus(surcharge.before ?? 0).times(w.factor)),
+        surcharge: policy.surcharge?.label,
       },
     });
   }

@@ -64,8 +64,8 @@ export interface ItemIdx {
 export interface PolicyIdx {
   caseRounding: "reject" | "round_up";
   surcharge:
-    | { kind: "percent"; percent: Decimal; factor: Decimal }
-    | { kind: "amount"; amount: Decimal; currency: string }
+    | { kind: "percent"; percent: Decimal; factor: Decimal; label: string }
+    | { kind: "amount"; amount: Decimal; currency: string; label: string }
     | null;
   minOrderValue: { amount: Decimal; currency: string } | null;
   holdLastPriceDays: number | null;
@@ -224,12 +224,18 @@ function addPolicies(index: PricingIndex, rules: PricingRules): void {
     const s = p.brokenCaseSurcharge;
     if (s?.kind === "percent") {
       const pct = percent(rule, s.percent, 1000);
-      surcharge = { kind: "percent", percent: pct, factor: new Dec(1).plus(pct.dividedBy(100)) };
+      surcharge = {
+        kind: "percent",
+        percent: pct,
+        factor: new Dec(1).plus(pct.dividedBy(100)),
+        label: `+${pct.toFixed()}%`,
+      };
     } else if (s?.kind === "amount") {
       surcharge = {
         kind: "amount",
         amount: price(rule, s.amount, "surcharge"),
         currency: currency(rule, s.currency, true)!,
+        label: `+${s.amount} ${s.currency} per base unit`,
       };
     }
     const m = p.minOrderValue;

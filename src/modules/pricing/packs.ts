@@ -9,8 +9,6 @@ export interface QuantityResult {
   /** Priced quantity in the line's unit (after any round-up). */
   quantity: number;
   baseQuantity: number;
-  violations: Issue<ViolationCode>[];
-  warnings: Issue<WarningCode>[];
 }
 
 function gcd(a: number, b: number): number {
@@ -21,8 +19,9 @@ function gcd(a: number, b: number): number {
 }
 
 /**
- * `quantity` is a positive safe integer and `factor` the line unit's base units. Returns null
- * (with a violation pushed by the caller) only when the base quantity overflows a safe integer.
+ * `quantity` is a positive safe integer and `factor` the line unit's base units. Pushes pack-rule
+ * violations and warnings onto the line's lists. Returns null (the caller reports it) only when the
+ * base quantity overflows a safe integer.
  */
 export function resolveQuantity(
   item: ItemIdx,
@@ -30,9 +29,9 @@ export function resolveQuantity(
   uom: string,
   quantity: number,
   factor: number,
+  violations: Issue<ViolationCode>[],
+  warnings: Issue<WarningCode>[],
 ): QuantityResult | null {
-  const violations: Issue<ViolationCode>[] = [];
-  const warnings: Issue<WarningCode>[] = [];
   let qty = quantity;
   let base = quantity * factor;
   if (!Number.isSafeInteger(base)) return null;
@@ -74,7 +73,7 @@ export function resolveQuantity(
       data: { baseQuantity: base, minOrderQty: item.minOrderQty, baseUnit: item.baseUnit },
     });
   }
-  return { quantity: qty, baseQuantity: base, violations, warnings };
+  return { quantity: qty, baseQuantity: base };
 }
 
 function sku(item: ItemIdx): string {
