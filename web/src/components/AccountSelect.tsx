@@ -4,6 +4,7 @@ import { IconBuilding } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { useAccounts } from "../api/hooks";
 import { type AccountSummary, type Id, sameId } from "../api/types";
+import { noOptionHighlighted } from "../lib/combobox";
 
 export interface AccountOption {
   id: Id;
@@ -49,6 +50,12 @@ export function AccountSelect({
     return map;
   }, [accounts.data, known]);
 
+  const choose = (id: string | null) => {
+    const account = id ? byId[id] : undefined;
+    if (account) setKnown((k) => ({ ...k, [String(account.id)]: account }));
+    onChange(account ? { id: account.id, number: account.number, name: account.name } : null);
+  };
+
   return (
     <Select
       searchable
@@ -58,10 +65,22 @@ export function AccountSelect({
       searchValue={search}
       onSearchChange={setSearch}
       filter={({ options }) => options}
-      onChange={(id) => {
-        const account = id ? byId[id] : undefined;
-        if (account) setKnown((k) => ({ ...k, [String(account.id)]: account }));
-        onChange(account ? { id: account.id, number: account.number, name: account.name } : null);
+      onChange={(id) => choose(id)}
+      onKeyDown={(e) => {
+        // Enter with nothing highlighted takes the first match (type "carter", Enter).
+        const first = accounts.data?.accounts[0];
+        if (
+          e.key === "Enter" &&
+          search &&
+          first &&
+          !sameId(first.id, value?.id) &&
+          noOptionHighlighted(e.currentTarget)
+        ) {
+          e.preventDefault();
+          choose(String(first.id));
+          e.currentTarget.blur();
+          e.currentTarget.focus();
+        }
       }}
       leftSection={<IconBuilding size={16} />}
       rightSection={accounts.isFetching ? <Loader size={14} /> : undefined}

@@ -4,6 +4,7 @@ import { IconAlertTriangle, IconTrash } from "@tabler/icons-react";
 import { type KeyboardEvent, type RefObject, useEffect, useMemo, useState } from "react";
 import { useItems } from "../../api/hooks";
 import type { Item } from "../../api/types";
+import { noOptionHighlighted } from "../../lib/combobox";
 import { extend, formatMoney, formatUnitPrice } from "../../lib/money";
 import type { LineDraft } from "./lineState";
 
@@ -55,10 +56,19 @@ export function LineRow({
   const notFound = sku !== "" && settled && items.isSuccess && !exact && (!focused || results.length === 0);
 
   const skuKeys = (e: KeyboardEvent<HTMLInputElement>) => {
-    // Enter on a recognised SKU moves to the quantity (the dropdown handles Enter when open).
-    if (e.key === "Enter" && item && !e.defaultPrevented) {
+    if (e.key !== "Enter" || e.ctrlKey || e.metaKey) return;
+    // Enter on a recognised SKU moves to the quantity.
+    if (item) {
       e.preventDefault();
       qtyRef.current?.focus();
+      return;
+    }
+    // Enter after typing part of a SKU or name, with nothing highlighted, takes the first match.
+    const first = debounced === sku ? results[0] : undefined;
+    if (first && noOptionHighlighted(e.currentTarget)) {
+      e.preventDefault();
+      onChange({ sku: first.sku, item: first });
+      requestAnimationFrame(() => qtyRef.current?.focus());
     }
   };
 
@@ -189,7 +199,7 @@ export function LineRow({
           thousandSeparator=","
           hideControls
           onKeyDown={(e) => {
-            if (e.key === "Enter") {
+            if (e.key === "Enter" && !e.ctrlKey && !e.metaKey) {
               e.preventDefault();
               onQuantityEnter();
             }
