@@ -231,16 +231,23 @@ export function tokenizeEdifact(input: string): EdifactToken[] {
   return [...s.push(input), ...s.end()];
 }
 
-export async function* tokenizeEdifactStream(
+/** Token batches (one array per 64 KB of input) from chunks, with bounded memory. */
+export async function* tokenizeEdifactBatches(
   chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
-): AsyncGenerator<EdifactToken> {
+): AsyncGenerator<EdifactToken[]> {
   const scanner = createEdifactScanner();
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of chunks) {
     const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    for (let i = 0; i < text.length; i += SLICE) yield* scanner.push(text.slice(i, i + SLICE));
+    for (let i = 0; i < text.length; i += SLICE) yield scanner.push(text.slice(i, i + SLICE));
   }
   const tail = decoder.decode();
-  if (tail) yield* scanner.push(tail);
-  yield* scanner.end();
+  if (tail) yield scanner.push(tail);
+  yield scanner.end();
+}
+
+export async function* tokenizeEdifactStream(
+  chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
+): AsyncGenerator<EdifactToken> {
+  for await (const batch of tokenizeEdifactBatches(chunks)) yield* batch;
 }

@@ -14,7 +14,7 @@ export { gs1CheckDigit, isValidSscc, makeSscc } from "./sscc.ts";
 export { detectStandard, translateFile, translateStream } from "./translate.ts";
 export type * from "./types.ts";
 export { build810, build855, build856, writeX12Documents } from "./x12-outbound.ts";
-export { createX12Scanner, tokenizeX12, tokenizeX12Stream } from "./x12-tokenizer.ts";
+export { createX12Scanner, tokenizeX12, tokenizeX12Batches, tokenizeX12Stream } from "./x12-tokenizer.ts";
 export {
   buildIsa,
   DEFAULT_X12_DELIMITERS,
