@@ -111,11 +111,17 @@ describe("web app", () => {
 
     await page.getByTestId("new-order").click();
     await page.waitForURL(/\/desk\/orders\/new$/);
-    await page.getByTestId("order-account").fill(account.name);
+    // Keyboard entry: the account picker has focus; type the name and press Enter for the first match.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
+      .toBe("order-account");
+    await page.keyboard.type(account.name);
     await page
       .getByRole("option", { name: new RegExp(escapeRegExp(account.name)) })
       .first()
-      .click();
+      .waitFor();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.getByTestId("order-account").inputValue()).toContain(account.name);
     await expect.poll(() => page.getByTestId("order-ship-to").inputValue()).not.toBe("");
     const po = `PO-BROWSER-${Date.now()}`;
     await page.getByTestId("order-po").fill(po);
@@ -153,7 +159,7 @@ describe("web app", () => {
     await screenshot(page, "05-new-order-insufficient-stock");
 
     await qtys.nth(0).fill("2");
-    await page.getByTestId("place-order").click();
+    await qtys.nth(0).press("Control+Enter"); // places the order from any field
     await page.waitForURL(/\/desk\/orders\/\d+$/);
     await page.getByTestId("order-lines").waitFor();
     const number = ((await page.getByTestId("order-number").textContent()) ?? "")
