@@ -24,7 +24,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Sessions live in Postgres and the cookie holds a signed random id; a fixed dev secret only
     // means signatures are predictable, so production must set one.
     sessionSecret: env.SESSION_SECRET ?? "wholesail-development-secret-change-me-in-production",
-    logLevel: env.LOG_LEVEL ?? "info",
+    // Request logs are "info"; a newcomer's terminal stays quiet unless asked.
+    logLevel: env.LOG_LEVEL ?? "warn",
     secureCookies: env.SECURE_COOKIES === "1",
     loginAttemptsPerMinute: Number(env.WHOLESAIL_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
   };

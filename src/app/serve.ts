@@ -31,7 +31,6 @@ export async function serve(
     await runDemo(db, scale, Number(process.env.WHOLESAIL_DEMO_SEED ?? 42));
   }
   const app = await buildServer(db, config, { logger: true });
-  app.log.level = process.env.LOG_LEVEL ?? "warn";
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
