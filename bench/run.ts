@@ -2,12 +2,15 @@
 // Each prints one figure per line and ends with `RESULT <name> <metric>=<value> floor=<value> ratio=<value>`.
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "order-placement": async () => (await import("./order-placement.ts")).run(),
+  edi: async () => (await import("./edi.ts")).run(),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith("-"));
 const unknown = names.filter((n) => !BENCHMARKS[n]);
 if (unknown.length) {
-  console.error(`Unknown benchmark(s): ${unknown.join(", ")}. Available: ${Object.keys(BENCHMARKS).join(", ")}`);
+  console.error(
+    `Unknown benchmark(s): ${unknown.join(", ")}. Available: ${Object.keys(BENCHMARKS).join(", ")}`,
+  );
   process.exit(2);
 }
 async function main(): Promise<void> {
