@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   numeric,
   pgSequence,
   pgTable,
@@ -65,6 +66,9 @@ export const orderLines = pgTable(
     unitPrice: numeric("unit_price", { precision: 14, scale: 4 }).notNull(),
     extendedAmount: numeric("extended_amount", { precision: 14, scale: 2 }).notNull(),
     unitCost: numeric("unit_cost", { precision: 14, scale: 4 }).notNull(),
+    // How the unit price was reached: { waterfall, warnings } from the pricing engine (null for
+    // lines written before pricing existed, e.g. demo history).
+    priceExplanation: jsonb("price_explanation"),
   },
   (t) => [
     unique().on(t.orderId, t.lineNo),
