@@ -109,6 +109,24 @@ describe("creating an order", () => {
     expect(await counts()).toEqual({ orders: 2, lines: 4, allocations: 4, allocated: 30 });
   });
 
+  it("splits an item across warehouses, nearest first, when no single one can fill it", async () => {
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/orders",
+      headers: desk.headers,
+      payload: { accountId: fx.accountA, lines: [{ sku: "SKU-3", quantity: 15 }] },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json().order.lines[0].allocations).toEqual([
+      { warehouseCode: "EAST", warehouseName: "EAST DC", quantity: 10 },
+      { warehouseCode: "WEST", warehouseName: "WEST DC", quantity: 5 },
+    ]);
+    expect(await stock("SKU-3")).toEqual([
+      { code: "EAST", on_hand: 10, allocated: 10 },
+      { code: "WEST", on_hand: 10, allocated: 5 },
+    ]);
+  });
+
   it("replays an idempotent request and refuses the same key with a different body", async () => {
     const send = (quantity: number) =>
       app.inject({

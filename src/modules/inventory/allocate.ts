@@ -4,56 +4,53 @@
 // stock_levels is the backstop.
 import type pg from "pg";
 import { DomainError } from "../../lib/errors.ts";
+import { type LineAllocation, type LineRequest, planAllocation } from "./plan-allocation.ts";
 
-export type AllocationRequest = { itemId: number; sku: string; quantity: number };
-export type Allocation = { itemId: number; warehouseId: number; quantity: number };
+export type { LineAllocation, LineRequest } from "./plan-allocation.ts";
 
 /**
- * Allocates each item's total quantity from the first warehouse (in `warehouseOrder`, nearest
- * first) that can fill it. Throws INSUFFICIENT_STOCK when none can; the caller's transaction then
- * rolls back. Two round trips whatever the line count: lock the candidate rows (in item, warehouse
- * order, so concurrent orders cannot deadlock), then one conditional UPDATE for all items.
+ * Allocates stock for an order's lines (see planAllocation for which warehouse serves what).
+ * Throws INSUFFICIENT_STOCK when the warehouses together cannot fill an item; the caller's
+ * transaction then rolls back. Two round trips whatever the line count: lock the candidate rows
+ * (in item, warehouse order, so concurrent orders cannot deadlock), then one conditional UPDATE.
+ * Returns each line's allocations, in the order of `lines`.
  */
 export async function allocateStock(
   client: pg.PoolClient,
-  requests: AllocationRequest[],
+  lines: LineRequest[],
   warehouseOrder: number[],
   reference: string,
-): Promise<Allocation[]> {
-  const totals = new Map<number, AllocationRequest>();
-  for (const r of requests) {
-    const seen = totals.get(r.itemId);
-    totals.set(r.itemId, seen ? { ...seen, quantity: seen.quantity + r.quantity } : { ...r });
-  }
+): Promise<LineAllocation[][]> {
+  const itemIds = [...new Set(lines.map((l) => l.itemId))];
   const locked = await client.query({
     name: "lock_stock_levels",
     text: `select item_id, warehouse_id, on_hand - allocated as available from stock_levels
             where item_id = any($1::int[]) order by item_id, warehouse_id for update`,
-    values: [[...totals.keys()]],
+    values: [itemIds],
   });
   const available = new Map<string, number>();
   for (const row of locked.rows) available.set(`${row.item_id}:${row.warehouse_id}`, row.available);
-
-  const allocations: Allocation[] = [];
-  for (const request of totals.values()) {
-    const warehouseId = warehouseOrder.find(
-      (w) => (available.get(`${request.itemId}:${w}`) ?? 0) >= request.quantity,
-    );
-    if (warehouseId === undefined) {
-      const best = Math.max(0, ...warehouseOrder.map((w) => available.get(`${request.itemId}:${w}`) ?? 0));
-      throw new DomainError("INSUFFICIENT_STOCK", `Not enough stock of ${request.sku}`, {
-        sku: request.sku,
-        requested: request.quantity,
-        available: best,
+  const plan = planAllocation(lines, available, warehouseOrder);
+  if (!plan.ok) {
+    throw new DomainError("INSUFFICIENT_STOCK", `Not enough stock of ${plan.shortage.sku}`, {
+      ...plan.shortage,
+    });
+  }
+  // Sum per item and warehouse: the counters change once per row.
+  const sums = new Map<string, { itemId: number; warehouseId: number; quantity: number }>();
+  plan.perLine.forEach((allocations, i) => {
+    for (const a of allocations) {
+      const key = `${lines[i].itemId}:${a.warehouseId}`;
+      const seen = sums.get(key);
+      sums.set(key, {
+        itemId: lines[i].itemId,
+        warehouseId: a.warehouseId,
+        quantity: (seen?.quantity ?? 0) + a.quantity,
       });
     }
-    allocations.push({ itemId: request.itemId, warehouseId, quantity: request.quantity });
-  }
-  const columns = [
-    allocations.map((a) => a.itemId),
-    allocations.map((a) => a.warehouseId),
-    allocations.map((a) => a.quantity),
-  ];
+  });
+  const rows = [...sums.values()];
+  const columns = [rows.map((a) => a.itemId), rows.map((a) => a.warehouseId), rows.map((a) => a.quantity)];
   // Still conditional: the rows are locked, but the WHERE (and the CHECK) make oversell impossible
   // even if a future caller forgets the lock.
   const updated = await client.query({
@@ -63,7 +60,7 @@ export async function allocateStock(
             where s.item_id = t.item_id and s.warehouse_id = t.warehouse_id and s.on_hand - s.allocated >= t.quantity`,
     values: columns,
   });
-  if (updated.rowCount !== allocations.length)
+  if (updated.rowCount !== rows.length)
     throw new Error("stock changed under a row lock; refusing to allocate");
   await client.query({
     name: "record_allocation_movements",
@@ -72,7 +69,7 @@ export async function allocateStock(
              from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)`,
     values: [...columns, reference],
   });
-  return allocations;
+  return plan.perLine;
 }
 
 export async function availableByWarehouse(

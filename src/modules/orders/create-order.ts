@@ -136,7 +136,7 @@ async function insertOrder(
   const lineIds = await client.query(
     `insert into order_lines (order_id, line_no, item_id, quantity, unit_price, extended_amount, unit_cost)
      select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::numeric[])
-     returning id, item_id`,
+     returning id, item_id, line_no`,
     [
       orderId,
       priced.map((p) => p.lineNo),
@@ -147,18 +147,17 @@ async function insertOrder(
       priced.map((p) => p.item.cost),
     ],
   );
-  // Each item was allocated from one warehouse, so every line of that item points there.
-  const warehouseOf = new Map(allocations.map((a) => [a.itemId, a.warehouseId]));
-  const lines = lineIds.rows as { id: number; item_id: number }[];
-  const quantityOf = new Map(priced.map((p, i) => [lines[i].id, p.quantity]));
+  // allocations[i] belongs to priced[i], whose line_no is i + 1.
+  const lines = lineIds.rows as { id: number; item_id: number; line_no: number }[];
+  const rows = lines.flatMap((line) => allocations[line.line_no - 1].map((a) => ({ line, ...a })));
   await client.query(
     `insert into allocations (order_line_id, item_id, warehouse_id, quantity)
      select * from unnest($1::bigint[], $2::int[], $3::int[], $4::int[])`,
     [
-      lines.map((l) => l.id),
-      lines.map((l) => l.item_id),
-      lines.map((l) => warehouseOf.get(l.item_id)!),
-      lines.map((l) => quantityOf.get(l.id)!),
+      rows.map((r) => r.line.id),
+      rows.map((r) => r.line.item_id),
+      rows.map((r) => r.warehouseId),
+      rows.map((r) => r.quantity),
     ],
   );
   await client.query(
