@@ -80,6 +80,7 @@ export async function buildServer(
 
 async function serveWebApp(app: FastifyInstance): Promise<void> {
   const built = existsSync(WEB_DIST);
-  if (built) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web/dist is served without a restart.
+  if (built) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   installNotFound(app, built);
 }
