@@ -2,9 +2,17 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError } from "../lib/errors.ts";
+import { MoneyError } from "../lib/money.ts";
+import { PricingError } from "../modules/pricing/engine.ts";
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof MoneyError || error instanceof PricingError) {
+      const mapped = domainErrorOf(error);
+      return reply
+        .status(mapped.httpStatus)
+        .send({ error: { code: mapped.code, message: mapped.message, data: mapped.data } });
+    }
     if (error instanceof DomainError) {
       return reply
         .status(error.httpStatus)
@@ -70,4 +78,12 @@ function mapFrameworkError(error: FastifyError): { status: number; code: string;
     return { status: error.statusCode, code: "BAD_REQUEST", message: error.message };
   }
   return null;
+}
+
+/** Money and pricing errors carry their own codes; the API shows them under one domain code each. */
+export function domainErrorOf(error: MoneyError | PricingError): DomainError {
+  if (error instanceof MoneyError) {
+    return new DomainError("INVALID_AMOUNT", error.message, { reason: error.code });
+  }
+  return new DomainError("PRICING_INVALID", error.message, { reason: error.code, ...error.data });
 }

@@ -17,7 +17,10 @@ export type ErrorCode =
   | "UNKNOWN_SHIP_TO"
   | "INSUFFICIENT_STOCK"
   | "IDEMPOTENCY_CONFLICT"
-  | "CONFLICT";
+  | "CONFLICT"
+  | "PRICING_VIOLATION"
+  | "PRICING_INVALID"
+  | "INVALID_AMOUNT";
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -36,6 +39,12 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   INSUFFICIENT_STOCK: 409,
   IDEMPOTENCY_CONFLICT: 422,
   CONFLICT: 409,
+  // The engine reported a blocking violation (CASE_MULTIPLE, BELOW_MOQ, NO_PRICE…); data.violations.
+  PRICING_VIOLATION: 422,
+  // A malformed pricing request or rule (bad date, currency, tier breaks…).
+  PRICING_INVALID: 422,
+  // A money/price value the decimal parser refuses (MoneyError).
+  INVALID_AMOUNT: 422,
 };
 
 export class DomainError extends Error {

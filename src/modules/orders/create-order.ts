@@ -5,8 +5,9 @@ import type pg from "pg";
 import type { Caller } from "../../app/access.ts";
 import { type Db, withTransaction } from "../../app/db.ts";
 import { DomainError } from "../../lib/errors.ts";
-import { extend, sumMoney } from "../../lib/money.ts";
 import { allocateStock, warehousesByDistance } from "../inventory/allocate.ts";
+import { recordLastPrices } from "../pricing/last-prices.ts";
+import { allViolations, quote, todayUtc } from "../pricing/quote.ts";
 import { assertTransition } from "./status.ts";
 
 export type Channel = "desk" | "portal" | "rep" | "edi" | "email" | "csv" | "api";
@@ -81,26 +82,42 @@ async function insertOrder(
   ).rows[0];
   if (!account) throw new DomainError("UNKNOWN_ACCOUNT", `No account ${input.accountId}`);
   const shipTo = await resolveShipTo(client, input.accountId, input.shipToId);
-  const items = await resolveItems(
+  // Prices come from the pricing engine, read in this transaction's snapshot (same client).
+  const orderedOn = todayUtc();
+  const { loaded, priced: pricedOrder } = await quote(
     client,
-    input.lines.map((l) => l.sku),
+    {
+      accountId: input.accountId,
+      shipToId: shipTo.id,
+      date: orderedOn,
+      currency: account.currency,
+      lines: input.lines,
+    },
+    null,
   );
+  assertKnownSkus(
+    input.lines.map((l) => l.sku),
+    loaded.itemsBySku,
+  );
+  const violations = allViolations(pricedOrder);
+  if (violations.length) {
+    throw new DomainError("PRICING_VIOLATION", violations.map((v) => v.message).join("; "), { violations });
+  }
 
   const number = (await client.query("select 'SO-' || nextval('order_number_seq') as number")).rows[0].number;
-  const priced = input.lines.map((line, index) => {
-    const item = items.get(line.sku)!;
+  const priced = pricedOrder.lines.map((line, index) => {
+    const item = loaded.itemsBySku.get(input.lines[index].sku)!;
     return {
       lineNo: index + 1,
       item,
+      // Lines are in the base unit; a round-up-to-case policy may have raised the quantity.
       quantity: line.quantity,
-      unitPrice: item.listPrice,
-      extended: extend(line.quantity, item.listPrice, account.currency),
+      unitPrice: line.unitPrice!,
+      extended: line.extended!,
+      explanation: { waterfall: line.waterfall, warnings: line.warnings, lastPaid: line.lastPaid },
     };
   });
-  const total = sumMoney(
-    priced.map((p) => p.extended),
-    account.currency,
-  );
+  const total = pricedOrder.total;
   assertTransition(null, "confirmed");
 
   const warehouseOrder = await warehousesByDistance(client, shipTo.latitude, shipTo.longitude);
@@ -134,8 +151,10 @@ async function insertOrder(
   );
   const orderId: number = order.rows[0].id;
   const lineIds = await client.query(
-    `insert into order_lines (order_id, line_no, item_id, quantity, unit_price, extended_amount, unit_cost)
-     select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::numeric[])
+    `insert into order_lines (order_id, line_no, item_id, quantity, unit_price, extended_amount, unit_cost,
+                              price_explanation)
+     select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::numeric[],
+                              $8::jsonb[])
      returning id, item_id, line_no`,
     [
       orderId,
@@ -145,7 +164,16 @@ async function insertOrder(
       priced.map((p) => p.unitPrice),
       priced.map((p) => p.extended),
       priced.map((p) => p.item.cost),
+      priced.map((p) => JSON.stringify(p.explanation)),
     ],
+  );
+  await recordLastPrices(
+    client,
+    account.id,
+    account.currency,
+    number,
+    orderedOn,
+    priced.map((p) => ({ itemId: p.item.id, unitPrice: p.unitPrice })),
   );
   // allocations[i] belongs to priced[i], whose line_no is i + 1.
   const lines = lineIds.rows as { id: number; item_id: number; line_no: number }[];
@@ -190,16 +218,8 @@ async function resolveShipTo(client: pg.PoolClient, accountId: number, shipToId:
   return row as { id: number; latitude: string | null; longitude: string | null };
 }
 
-type ResolvedItem = { id: number; sku: string; listPrice: string; cost: string };
-
-async function resolveItems(client: pg.PoolClient, skus: string[]): Promise<Map<string, ResolvedItem>> {
-  const result = await client.query({
-    name: "resolve_items_by_sku",
-    text: `select id, sku, list_price as "listPrice", cost from items where sku = any($1::text[]) and active`,
-    values: [skus],
-  });
-  const items = new Map<string, ResolvedItem>(result.rows.map((r) => [r.sku, r]));
-  const unknown = [...new Set(skus.filter((s) => !items.has(s)))];
+function assertKnownSkus(skus: string[], items: Map<string, { active: boolean }>): void {
+  const unknown = [...new Set(skus.filter((s) => !items.get(s)?.active))];
   if (unknown.length) {
     throw new DomainError(
       "UNKNOWN_SKU",
@@ -209,5 +229,4 @@ async function resolveItems(client: pg.PoolClient, skus: string[]): Promise<Map<
       },
     );
   }
-  return items;
 }

@@ -82,7 +82,7 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
   if (!order) throw notFound("Order", id);
   const lines = await db.pool.query(
     `select l.id, l.line_no as "lineNo", l.item_id as "itemId", i.sku, i.name, l.quantity, i.base_unit as uom,
-            l.unit_price as "unitPrice", l.extended_amount as "extendedAmount",
+            l.unit_price as "unitPrice", l.extended_amount as "extendedAmount", l.price_explanation as "priceExplanation",
             coalesce((select json_agg(json_build_object('warehouseCode', w.code, 'warehouseName', w.name,
                                                         'quantity', al.quantity) order by w.code)
                         from allocations al join warehouses w on w.id = al.warehouse_id
