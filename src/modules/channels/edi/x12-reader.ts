@@ -14,6 +14,12 @@ export interface AckOptions {
   ackControlNumber?: number;
   now?: Date;
   newline?: boolean;
+  /**
+   * Interchange keys already received (from the message log, within the partner's window): an
+   * interchange with one of these is flagged DUPLICATE_INTERCHANGE like a repeat inside the file.
+   * See interchangeKey() in duplicates.ts for the format.
+   */
+  seen?: Iterable<string>;
 }
 
 interface OpenSet {
@@ -56,7 +62,7 @@ export function createX12Reader(opts: AckOptions = {}) {
   let nextAck = opts.ackControlNumber ?? 1;
   const now = opts.now ?? new Date();
   const fileErrors: EdiError[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(opts.seen ?? []);
   let ic: OpenInterchange | null = null;
   let grp: OpenGroup | null = null;
   let set: OpenSet | null = null;
