@@ -54,7 +54,7 @@ function set850(n: number): string {
 }
 
 /** Writes ~`mb` MB of interchanges (10 groups of 500 850s each) without holding the file in memory. */
-function generate(path: string, mb: number): { bytes: number; sets: number } {
+export function generate(path: string, mb: number): { bytes: number; sets: number } {
   const fd = openSync(path, "w");
   let bytes = 0;
   let sets = 0;

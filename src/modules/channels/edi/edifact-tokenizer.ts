@@ -1,7 +1,7 @@
 // EDIFACT tokenizer: UNA service string advice (defaults when absent), release character,
 // syntax v4 repetition separator. Push-based like the X12 scanner, so streaming is the same code.
-import type { EdiError, EdifactDelimiters, Segment } from "./types.ts";
-import { SLICE, startsNewInterchange } from "./x12-tokenizer.ts";
+import type { EdiError, EdifactDelimiters, Element, Segment } from "./types.ts";
+import { isJsSpace, SLICE, startsNewInterchange } from "./x12-tokenizer.ts";
 
 export type EdifactToken =
   | { kind: "segment"; segment: Segment; delimiters: EdifactDelimiters; offset: number }
@@ -29,12 +29,19 @@ export function createEdifactScanner(): EdifactScanner {
   let base = 0;
   let delims: EdifactDelimiters | null = null;
   let fromUna = false;
+  // After data that is not EDIFACT, the rest of the input is dropped (as when it is read as one string),
+  // however it is chunked.
+  let dead = false;
 
   function run(final: boolean): EdifactToken[] {
     const out: EdifactToken[] = [];
+    if (dead) {
+      pos = buf.length;
+      return out;
+    }
     for (;;) {
       if (delims === null) {
-        while (pos < buf.length && /[\s\uFEFF]/.test(buf[pos])) pos++;
+        while (pos < buf.length && isJsSpace(buf.charCodeAt(pos))) pos++;
         if (buf.length - pos < 9 && !final) break;
         if (pos >= buf.length) break;
         if (buf.startsWith("UNA", pos)) {
@@ -68,6 +75,8 @@ export function createEdifactScanner(): EdifactScanner {
         const guessed = guessDelimiters(buf, pos, final);
         if (guessed === "need-more") break;
         if (guessed === null) {
+          // Wait for the whole 40-character sample, so the report does not depend on chunking.
+          if (!final && buf.length - pos < 40) break;
           err(
             out,
             "DATA_OUTSIDE_INTERCHANGE",
@@ -75,6 +84,7 @@ export function createEdifactScanner(): EdifactScanner {
             pos,
           );
           pos = buf.length;
+          dead = true;
           break;
         }
         if (guessed.warning) err(out, "EDIFACT_DELIMITERS_GUESSED", guessed.warning, pos);
@@ -104,10 +114,35 @@ export function createEdifactScanner(): EdifactScanner {
         pos = buf.length;
         break;
       }
-      emit(out, buf.slice(pos, end), pos);
+      emitRange(out, pos, end);
       pos = end + 1;
     }
     return out;
+  }
+
+  /** The segment buf[start, end), read in place unless it has line breaks inside. */
+  function emitRange(out: EdifactToken[], start: number, end: number): void {
+    let s = start;
+    while (s < end && isJsSpace(buf.charCodeAt(s))) s++;
+    let crlf = false;
+    for (let i = s; i < end; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === 10 || c === 13) {
+        crlf = true;
+        break;
+      }
+    }
+    if (s === end || crlf) {
+      emit(out, buf.slice(s, end), start);
+      return;
+    }
+    const d = delims!;
+    const k = edifactCodes(d);
+    pushSegment(
+      out,
+      k ? parseEdifactRange(buf, s, end, k) : parseEdifactSegment(buf.slice(s, end), d),
+      start,
+    );
   }
 
   function emit(out: EdifactToken[], rawText: string, at: number): void {
@@ -122,7 +157,11 @@ export function createEdifactScanner(): EdifactScanner {
       err(out, "SEGMENT_WRAPPED", "line break inside a segment was joined back", at);
       text = text.replace(/\r?\n|\r/g, "");
     }
-    const segment = parseEdifactSegment(text, d);
+    pushSegment(out, parseEdifactSegment(text, d), at);
+  }
+
+  function pushSegment(out: EdifactToken[], segment: Segment, at: number): void {
+    const d = delims!;
     if (segment.tag === "UNB" && !fromUna && segment.elements[0]?.[0]?.[1] === "4" && d.repetition === null) {
       // Syntax 4 without UNA: the default repetition separator is '*'. UNB itself has none.
       delims = { ...d, repetition: "*" };
@@ -187,6 +226,82 @@ function guessDelimiters(
     delimiters: { ...DEFAULT_EDIFACT, element: sep, component: comp, segment: term },
     warning: `no UNA; delimiters read from the UNB: element "${sep}", component "${comp}", terminator "${term}"`,
   };
+}
+
+interface EdifactCodes {
+  element: number;
+  component: number;
+  /** -1 when absent. */
+  release: number;
+  repetition: number;
+}
+
+let lastDelims: EdifactDelimiters | null = null;
+let lastCodes: EdifactCodes | null = null;
+
+/** Character codes of the delimiters (cached for the last delimiter set); null if one is not one character. */
+function edifactCodes(d: EdifactDelimiters): EdifactCodes | null {
+  if (d === lastDelims) return lastCodes;
+  const one = (x: string | null) => x === null || x.length === 1;
+  const code = (x: string | null) => (x === null ? -1 : x.charCodeAt(0));
+  lastDelims = d;
+  lastCodes =
+    d.element.length === 1 && d.component.length === 1 && one(d.release) && one(d.repetition)
+      ? {
+          element: code(d.element),
+          component: code(d.component),
+          release: code(d.release),
+          repetition: code(d.repetition),
+        }
+      : null;
+  return lastCodes;
+}
+
+/**
+ * parseEdifactSegment on text[start, end) without copying it out first, cutting values as slices and
+ * building a value only where a release character sits in it. Same rules, in the same order.
+ */
+function parseEdifactRange(text: string, start: number, end: number, k: EdifactCodes): Segment {
+  const elements: Element[] = [];
+  let reps: string[][] = [];
+  let comps: string[] = [];
+  let tag: string | null = null;
+  let cur = ""; // the part of the current value before its last release character
+  let from = start; // where the rest of the current value starts
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === k.release && i + 1 < end) {
+      cur += text.slice(from, i) + text[i + 1];
+      i++;
+      from = i + 1;
+    } else if (c === k.element) {
+      const v = cur === "" ? text.slice(from, i) : cur + text.slice(from, i);
+      comps.push(v);
+      reps.push(comps);
+      if (tag === null) tag = v;
+      else elements.push(reps);
+      reps = [];
+      comps = [];
+      cur = "";
+      from = i + 1;
+    } else if (tag !== null && c === k.component) {
+      comps.push(cur === "" ? text.slice(from, i) : cur + text.slice(from, i));
+      cur = "";
+      from = i + 1;
+    } else if (tag !== null && c === k.repetition) {
+      comps.push(cur === "" ? text.slice(from, i) : cur + text.slice(from, i));
+      reps.push(comps);
+      comps = [];
+      cur = "";
+      from = i + 1;
+    }
+  }
+  const v = cur === "" ? text.slice(from, end) : cur + text.slice(from, end);
+  comps.push(v);
+  reps.push(comps);
+  if (tag === null) tag = v;
+  else elements.push(reps);
+  return { tag: tag.trim(), elements };
 }
 
 export function parseEdifactSegment(text: string, d: EdifactDelimiters): Segment {

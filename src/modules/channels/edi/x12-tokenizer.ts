@@ -1,7 +1,7 @@
 // X12 tokenizer. One push-based scanner serves both the whole-file and the streaming reader,
 // so both behave identically; it keeps only the unfinished segment in memory.
 
-import type { EdiError, Segment, X12Delimiters } from "./types.ts";
+import type { EdiError, Element, Segment, X12Delimiters } from "./types.ts";
 import { detectIsa, show } from "./x12-delimiters.ts";
 
 export type X12Token =
@@ -15,6 +15,28 @@ export const MAX_SEGMENT_CHARS = 1 << 20;
 /** Batch size for pushes: small batches of tokens die young, which keeps GC cheap. */
 export const SLICE = 1 << 16;
 const TAG_START = /^[ \t]*[A-Z][A-Z0-9]{1,2}$/;
+/** Characters of junk quoted in DATA_OUTSIDE_INTERCHANGE. */
+const GARBAGE_SAMPLE = 40;
+
+interface DelimiterCodes {
+  element: number;
+  /** -1 when absent, so it never matches a character code. */
+  component: number;
+  repetition: number;
+  newlineTerminator: boolean;
+}
+
+/** Character codes of single-character delimiters; null (general path only) for anything else. */
+function delimiterCodes(d: X12Delimiters): DelimiterCodes | null {
+  const one = (x: string | null) => x === null || x.length === 1;
+  if (d.element.length !== 1 || !one(d.component) || !one(d.repetition)) return null;
+  return {
+    element: d.element.charCodeAt(0),
+    component: d.component === null ? -1 : d.component.charCodeAt(0),
+    repetition: d.repetition === null ? -1 : d.repetition.charCodeAt(0),
+    newlineTerminator: d.segment === "\n" || d.segment === "\r",
+  };
+}
 
 export interface X12Scanner {
   push(text: string): X12Token[];
@@ -28,6 +50,10 @@ export function createX12Scanner(): X12Scanner {
   let delims: X12Delimiters | null = null;
   let bomChecked = false;
   let inGarbage = false; // one report per stretch of junk, however it is chunked
+  let codes: DelimiterCodes | null = null; // delims as character codes, for emitFast
+  // After an unreadable ISA with no other "ISA" in the buffer yet: where to look for one (absolute
+  // offsets), so the skip gives the same result however the input is chunked.
+  let skip: { from: number; stop: number } | null = null;
 
   function run(final: boolean): X12Token[] {
     const out: X12Token[] = [];
@@ -37,10 +63,29 @@ export function createX12Scanner(): X12Scanner {
     }
     for (;;) {
       if (delims === null) {
-        while (pos < buf.length && /\s/.test(buf[pos])) pos++;
+        if (skip !== null) {
+          // Still skipping what follows an unreadable ISA, as a whole-string read would: silently up
+          // to the next "ISA"; without one, its last two characters are read as junk at the end.
+          const next = buf.indexOf("ISA", Math.max(pos, skip.from - base));
+          if (next >= 0) {
+            pos = next;
+            skip = null;
+            continue;
+          }
+          if (!final) {
+            pos = Math.max(pos, buf.length - 2);
+            break;
+          }
+          pos = Math.max(pos, skip.stop - base, buf.length - 2);
+          skip = null;
+          continue;
+        }
+        while (pos < buf.length && isJsSpace(buf.charCodeAt(pos))) pos++;
         if (pos >= buf.length) break;
         const at = buf.indexOf("ISA", pos);
         if (at < 0) {
+          // Junk: wait until its 40-character sample is complete, so the report does not depend on chunking.
+          if (!final && !inGarbage && buf.length - pos < GARBAGE_SAMPLE + 2) break;
           // Keep two characters: "ISA" may straddle the next chunk.
           const keep = final ? buf.length : Math.max(pos, buf.length - 2);
           if (keep > pos) garbage(out, pos, keep);
@@ -55,13 +100,18 @@ export function createX12Scanner(): X12Scanner {
         if (det.kind === "error") {
           out.push({ kind: "bad-isa", error: det.error, fields: det.fields ?? null, offset: base + pos });
           // Skip what was read as this ISA, not only its tag, so junk full of "ISA" stays linear.
-          const next = buf.indexOf("ISA", pos + Math.max(3, det.length ?? 3));
-          const stop = next < 0 ? (final ? buf.length : Math.max(pos + 3, buf.length - 2)) : next;
-          pos = stop;
-          if (next < 0 && !final) break;
+          const from = pos + Math.max(3, det.length ?? 3);
+          const next = buf.indexOf("ISA", from);
+          if (next < 0 && !final) {
+            skip = { from: base + from, stop: base + pos + 3 };
+            pos = Math.max(pos + 3, buf.length - 2);
+            break;
+          }
+          pos = next < 0 ? buf.length : next;
           continue;
         }
         delims = det.delimiters;
+        codes = delimiterCodes(delims);
         const isa: Segment = { tag: "ISA", elements: det.fields.map((f) => [[f]]) };
         out.push({ kind: "isa", segment: isa, fields: det.fields, delimiters: delims, offset: base + pos });
         for (const w of det.warnings) out.push({ kind: "error", error: w, offset: base + pos });
@@ -95,7 +145,7 @@ export function createX12Scanner(): X12Scanner {
         break;
       }
       const termLength = delims.segment.length;
-      emitRaw(out, buf.slice(pos, end), pos);
+      if (codes === null || !emitFast(out, pos, end, codes)) emitRaw(out, buf.slice(pos, end), pos);
       pos = end + termLength;
     }
     return out;
@@ -119,7 +169,7 @@ export function createX12Scanner(): X12Scanner {
       return;
     }
     if (!text.includes("\n") && !text.includes("\r")) {
-      emitSegment(out, text, at);
+      emitSegment(out, text, at, d);
       return;
     }
     const lines = text.split(/\r\n|\r|\n/);
@@ -135,25 +185,77 @@ export function createX12Scanner(): X12Scanner {
           `line break taken as the end of segment ${cur.slice(0, 3)}`,
           at,
         );
-        emitSegment(out, cur, at);
+        emitSegment(out, cur, at, d);
         cur = line.trimStart();
       } else {
         err(out, "SEGMENT_WRAPPED", "line break inside a segment was joined back", at);
         cur += line;
       }
     }
-    emitSegment(out, cur, at);
+    emitSegment(out, cur, at, d);
   }
 
-  function emitSegment(out: X12Token[], text: string, at: number): void {
-    const d = delims!;
+  // `d` is the delimiters the raw segment was cut with: an IEA found behind a lost terminator
+  // closes the interchange, but the rest of that raw segment was still written with them.
+  function emitSegment(out: X12Token[], text: string, at: number, d: X12Delimiters): void {
     const segment = parseX12Segment(text, d);
     out.push({ kind: "segment", segment, delimiters: d, offset: base + at });
     if (segment.tag === "IEA") delims = null;
   }
 
+  /**
+   * The common case without building the raw text first: one pass over buf[start, end) that strips
+   * layout whitespace and cuts plain elements. Returns false, having emitted nothing, when the segment
+   * needs the general path (empty, a line break inside, composites or repetitions): that path is
+   * emitRaw/parseX12Segment, unchanged, so both give the same tokens.
+   */
+  function emitFast(out: X12Token[], start: number, end: number, k: DelimiterCodes): boolean {
+    let s = start;
+    // As emitRaw: leading whitespace is stripped only when the first character is a layout character.
+    if (s < end && isSpace(buf.charCodeAt(s))) {
+      s++;
+      while (s < end && isJsSpace(buf.charCodeAt(s))) s++;
+    }
+    let e = end;
+    if (e > s) {
+      const last = buf.charCodeAt(e - 1);
+      if (last === 10 || last === 13) {
+        if (!k.newlineTerminator) {
+          while (e > s && (buf.charCodeAt(e - 1) === 10 || buf.charCodeAt(e - 1) === 13)) e--;
+        } else if (last === 13) e--;
+      }
+    }
+    if (e === s) return false;
+    const el = k.element;
+    const comp = k.component;
+    const rep = k.repetition;
+    const elements: Element[] = [];
+    let tagEnd = -1;
+    let prev = s;
+    for (let i = s; i < e; i++) {
+      const c = buf.charCodeAt(i);
+      if (c === el) {
+        if (tagEnd < 0) tagEnd = i;
+        else elements.push([[buf.slice(prev, i)]]);
+        prev = i + 1;
+      } else if (c === 10 || c === 13 || c === comp || c === rep) {
+        return false;
+      }
+    }
+    let tag: string;
+    if (tagEnd < 0) tag = buf.slice(s, e).trim();
+    else {
+      tag = buf.slice(s, tagEnd).trim();
+      elements.push([[buf.slice(prev, e)]]);
+    }
+    const d = delims!;
+    out.push({ kind: "segment", segment: { tag, elements }, delimiters: d, offset: base + start });
+    if (tag === "IEA") delims = null;
+    return true;
+  }
+
   function garbage(out: X12Token[], from: number, to: number): void {
-    const sample = buf.slice(from, Math.min(to, from + 40));
+    const sample = buf.slice(from, Math.min(to, from + GARBAGE_SAMPLE));
     if (sample.trim() === "" || inGarbage) return;
     inGarbage = true;
     err(out, "DATA_OUTSIDE_INTERCHANGE", `data outside any ISA…IEA: ${JSON.stringify(sample)}`, from);
@@ -188,6 +290,22 @@ export function startsNewInterchange(buf: string, pos: number, tag: string): boo
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xfeff || c === 0xa0;
+}
+
+/** Exactly the characters of the regex class `\s` (which includes U+FEFF). */
+export function isJsSpace(c: number): boolean {
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 export function parseX12Segment(text: string, d: X12Delimiters): Segment {
