@@ -59,7 +59,11 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 async function request<T>(path: string, options: RequestOptions): Promise<T> {
   const method = (options.method ?? "GET").toUpperCase();
   const headers: Record<string, string> = { accept: "application/json", ...options.headers };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
+  // A Blob (an uploaded file) is sent as-is with its own type; anything else as JSON.
+  const raw = options.body instanceof Blob;
+  if (options.body !== undefined && !raw) headers["content-type"] = "application/json";
+  if (raw && !headers["content-type"])
+    headers["content-type"] = (options.body as Blob).type || "application/octet-stream";
   if (UNSAFE.has(method) && csrfToken) headers["x-csrf-token"] = csrfToken;
 
   let response: Response;
@@ -68,7 +72,8 @@ async function request<T>(path: string, options: RequestOptions): Promise<T> {
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined ? undefined : raw ? (options.body as Blob) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
