@@ -12,7 +12,9 @@ import { accountRoutes } from "../modules/accounts/routes.ts";
 import { registerAuth } from "../modules/auth/plugin.ts";
 import { authRoutes } from "../modules/auth/routes.ts";
 import { catalogRoutes } from "../modules/catalog/routes.ts";
+import { ediRoutes } from "../modules/channels/edi/routes.ts";
 import { orderRoutes } from "../modules/orders/routes.ts";
+import { pricingRoutes } from "../modules/pricing/routes.ts";
 import { enforceAccess, requireAccessDeclarations } from "./access.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
@@ -74,6 +76,8 @@ export async function buildServer(
   await orderRoutes(app, db);
   await accountRoutes(app, db);
   await catalogRoutes(app, db);
+  await pricingRoutes(app, db);
+  await ediRoutes(app, db);
   await serveWebApp(app);
   return app;
 }

@@ -4,7 +4,14 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "../../app/db.ts";
 import { DomainError } from "../../lib/errors.ts";
 
-export const API_SCOPES = ["orders:read", "orders:write", "catalog:read", "accounts:read"] as const;
+export const API_SCOPES = [
+  "orders:read",
+  "orders:write",
+  "catalog:read",
+  "accounts:read",
+  "edi:read",
+  "edi:write",
+] as const;
 
 function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");

@@ -102,6 +102,20 @@ export async function findPartnerBySender(
 
 export async function savePartner(db: Db, input: PartnerInput, id?: number): Promise<Partner> {
   checkPartner(input);
+  // Checked up front rather than by catching the constraint error: on embedded PGlite a failed
+  // statement drops the pooled connection, so the next query would fail.
+  const clash = await db.pool.query(
+    "select 1 from edi_trading_partners where standard = $1 and their_qualifier = $2 and their_id = $3 and id <> $4",
+    [input.standard, input.theirQualifier, input.theirId, id ?? 0],
+  );
+  if (clash.rowCount) throw conflict(input);
+  if (input.accountId !== null) {
+    const account = await db.pool.query("select 1 from accounts where id = $1", [input.accountId]);
+    if (!account.rowCount)
+      throw new DomainError("UNKNOWN_ACCOUNT", `No account ${input.accountId}`, {
+        accountId: input.accountId,
+      });
+  }
   const values = COLUMNS.map(([k]) => input[k]);
   try {
     if (id === undefined) {
@@ -123,16 +137,7 @@ export async function savePartner(db: Db, input: PartnerInput, id?: number): Pro
     if (result.rowCount === 0) throw notFound("Trading partner", id);
     return getPartner(db, id);
   } catch (error) {
-    if ((error as { code?: string }).code === "23505") {
-      throw new DomainError(
-        "CONFLICT",
-        `Another partner already sends as ${input.theirQualifier}:${input.theirId}`,
-        {
-          theirQualifier: input.theirQualifier,
-          theirId: input.theirId,
-        },
-      );
-    }
+    if ((error as { code?: string }).code === "23505") throw conflict(input);
     if ((error as { code?: string }).code === "23503") {
       throw new DomainError("UNKNOWN_ACCOUNT", `No account ${input.accountId}`, {
         accountId: input.accountId,
@@ -140,6 +145,17 @@ export async function savePartner(db: Db, input: PartnerInput, id?: number): Pro
     }
     throw error;
   }
+}
+
+function conflict(input: PartnerInput): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    `Another partner already sends as ${input.theirQualifier}:${input.theirId}`,
+    {
+      theirQualifier: input.theirQualifier,
+      theirId: input.theirId,
+    },
+  );
 }
 
 function checkPartner(p: PartnerInput): void {
