@@ -11,6 +11,8 @@ export const API_SCOPES = [
   "accounts:read",
   "edi:read",
   "edi:write",
+  "pricing:read",
+  "pricing:write",
 ] as const;
 
 function sha256(text: string): string {
