@@ -6,6 +6,7 @@ import { NotFoundPage } from "./pages/NotFoundPage";
 import { NewOrderPage } from "./pages/new-order/NewOrderPage";
 import { OrderDetailPage } from "./pages/orders/OrderDetailPage";
 import { OrdersListPage } from "./pages/orders/OrdersListPage";
+import { pricingRoutes } from "./pages/pricing/routes";
 import { SignInPage } from "./pages/SignInPage";
 
 const STAFF = ["admin", "order_desk", "sales_rep", "sales_manager", "finance", "warehouse"] as const;
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: "orders/:id", element: <OrderDetailPage area="desk" /> },
+      pricingRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -4,9 +4,10 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router-dom";
 import type { SessionUser } from "../api/types";
 import { ORDER_ENTRY_ROLES, ROLE_LABELS } from "../lib/status";
+import { pricingNavItems } from "../pages/pricing/nav";
 import type { Area } from "./AppLayout";
 
-interface NavItem {
+export interface NavItem {
   to: string;
   label: string;
   icon: ReactNode;
@@ -44,36 +45,46 @@ function itemsFor(area: Area, user: SessionUser): NavItem[] {
   return items;
 }
 
+function SectionTitle({ children }: { children: ReactNode }) {
+  return (
+    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="xs" pb={4} style={{ letterSpacing: 0.6 }}>
+      {children}
+    </Text>
+  );
+}
+
+function Item({ item, pathname }: { item: NavItem; pathname: string }) {
+  return (
+    <NavLink
+      component={Link}
+      to={item.to}
+      label={item.label}
+      leftSection={item.icon}
+      active={item.match(pathname)}
+      variant="light"
+      style={{ borderRadius: "var(--mantine-radius-md)" }}
+      fw={500}
+    />
+  );
+}
+
 export function Navigation({ area, user }: { area: Area; user: SessionUser }) {
   const { pathname } = useLocation();
   return (
     <Stack gap={4} h="100%" justify="space-between">
       <Stack gap={4}>
-        <Text
-          size="xs"
-          fw={700}
-          c="dimmed"
-          tt="uppercase"
-          px="sm"
-          pt="xs"
-          pb={4}
-          style={{ letterSpacing: 0.6 }}
-        >
-          {area === "desk" ? "Sales orders" : "Purchasing"}
-        </Text>
+        <SectionTitle>{area === "desk" ? "Sales orders" : "Purchasing"}</SectionTitle>
         {itemsFor(area, user).map((item) => (
-          <NavLink
-            key={item.to}
-            component={Link}
-            to={item.to}
-            label={item.label}
-            leftSection={item.icon}
-            active={item.match(pathname)}
-            variant="light"
-            style={{ borderRadius: "var(--mantine-radius-md)" }}
-            fw={500}
-          />
+          <Item key={item.to} item={item} pathname={pathname} />
         ))}
+        {area === "desk" && (
+          <>
+            <SectionTitle>Pricing</SectionTitle>
+            {pricingNavItems().map((item) => (
+              <Item key={item.to} item={item} pathname={pathname} />
+            ))}
+          </>
+        )}
       </Stack>
       <Stack gap={2} px="sm" pb="xs">
         {area === "portal" && user.accountName && (

@@ -1,0 +1,28 @@
+// The "Pricing" section of the staff navbar (every staff role may read prices).
+import {
+  IconDiscount2,
+  IconFileImport,
+  IconFileInvoice,
+  IconListNumbers,
+  IconReportSearch,
+  IconStack2,
+} from "@tabler/icons-react";
+import type { NavItem } from "../../layout/Navigation";
+
+const item = (to: string, label: string, icon: NavItem["icon"]): NavItem => ({
+  to,
+  label,
+  icon,
+  match: (p) => p === to || p.startsWith(`${to}/`),
+});
+
+export function pricingNavItems(): NavItem[] {
+  return [
+    item("/desk/pricing/lookup", "Price lookup", <IconReportSearch size={18} />),
+    item("/desk/pricing/price-lists", "Price lists", <IconListNumbers size={18} />),
+    item("/desk/pricing/contracts", "Contracts", <IconFileInvoice size={18} />),
+    item("/desk/pricing/tiers", "Volume tiers", <IconStack2 size={18} />),
+    item("/desk/pricing/promotions", "Promotions", <IconDiscount2 size={18} />),
+    item("/desk/pricing/import", "Import", <IconFileImport size={18} />),
+  ];
+}

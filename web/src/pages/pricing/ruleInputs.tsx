@@ -1,0 +1,159 @@
+// Inputs shared by contract, tier and promotion forms: what a rule targets and how it changes a price.
+import { Group, NumberInput, Select, TextInput } from "@mantine/core";
+import { SkuInput } from "./SkuInput";
+import type { Adjustment, Target } from "./types";
+import { percentError, priceError } from "./validation";
+
+export const TARGET_KINDS = [
+  { value: "item", label: "One item" },
+  { value: "category", label: "Category" },
+  { value: "family", label: "Product family" },
+  { value: "all", label: "All items" },
+];
+
+export function targetLabel(t: Target & { sku?: string }): string {
+  switch (t.kind) {
+    case "item":
+      return `Item ${t.sku}`;
+    case "category":
+      return `Category #${t.categoryId}`;
+    case "family":
+      return `Family #${t.familyId}`;
+    default:
+      return "All items";
+  }
+}
+
+export function targetError(t: Target): string | undefined {
+  if (t.kind === "item" && !t.sku.trim()) return "Enter the item's SKU";
+  if (t.kind === "category" && !(t.categoryId > 0)) return "Enter a category id";
+  if (t.kind === "family" && !(t.familyId > 0)) return "Enter a family id";
+  return undefined;
+}
+
+export function TargetInput({
+  value,
+  onChange,
+  kinds = TARGET_KINDS,
+  error,
+  testId,
+}: {
+  value: Target;
+  onChange: (t: Target) => void;
+  kinds?: { value: string; label: string }[];
+  error?: string;
+  testId?: string;
+}) {
+  const setKind = (k: string | null) => {
+    if (k === "item") onChange({ kind: "item", sku: "" });
+    else if (k === "category") onChange({ kind: "category", categoryId: 0 });
+    else if (k === "family") onChange({ kind: "family", familyId: 0 });
+    else onChange({ kind: "all" });
+  };
+  return (
+    <Group gap="xs" align="flex-start" wrap="nowrap" data-testid={testId}>
+      <Select
+        aria-label="Applies to items"
+        data={kinds}
+        value={value.kind}
+        onChange={setKind}
+        allowDeselect={false}
+        w={150}
+      />
+      {value.kind === "item" && (
+        <SkuInput
+          aria-label="SKU"
+          placeholder="SKU"
+          value={value.sku}
+          onChange={(sku) => onChange({ kind: "item", sku })}
+          error={error}
+          style={{ flex: 1 }}
+        />
+      )}
+      {(value.kind === "category" || value.kind === "family") && (
+        <NumberInput
+          aria-label={value.kind === "category" ? "Category id" : "Family id"}
+          placeholder={value.kind === "category" ? "Category id" : "Family id"}
+          value={(value.kind === "category" ? value.categoryId : value.familyId) || ""}
+          onChange={(v) => {
+            const id = typeof v === "number" ? v : 0;
+            onChange(
+              value.kind === "category"
+                ? { kind: "category", categoryId: id }
+                : { kind: "family", familyId: id },
+            );
+          }}
+          allowDecimal={false}
+          allowNegative={false}
+          error={error}
+          style={{ flex: 1 }}
+        />
+      )}
+    </Group>
+  );
+}
+
+export const ADJUSTMENT_KINDS = [
+  { value: "percent_off", label: "% off" },
+  { value: "amount_off", label: "Amount off" },
+  { value: "fixed", label: "Fixed price" },
+];
+
+export function adjustmentLabel(a: Adjustment): string {
+  if (a.kind === "percent_off") return `${a.percent}% off`;
+  if (a.kind === "amount_off") return `${a.amount} off`;
+  return `fixed ${a.price}`;
+}
+
+export function adjustmentValue(a: Adjustment): string {
+  return a.kind === "percent_off" ? a.percent : a.kind === "amount_off" ? a.amount : a.price;
+}
+
+export function adjustmentError(a: Adjustment): string | undefined {
+  return a.kind === "percent_off"
+    ? percentError(a.percent)
+    : priceError(adjustmentValue(a), a.kind === "fixed" ? "price" : "amount");
+}
+
+export function makeAdjustment(kind: string, value: string): Adjustment {
+  if (kind === "fixed") return { kind: "fixed", price: value };
+  if (kind === "amount_off") return { kind: "amount_off", amount: value };
+  return { kind: "percent_off", percent: value };
+}
+
+export function AdjustmentInput({
+  value,
+  onChange,
+  error,
+  testId,
+}: {
+  value: Adjustment;
+  onChange: (a: Adjustment) => void;
+  error?: string;
+  testId?: string;
+}) {
+  return (
+    <Group gap="xs" align="flex-start" wrap="nowrap">
+      <Select
+        aria-label="Kind of change"
+        data={ADJUSTMENT_KINDS}
+        value={value.kind}
+        onChange={(k) => onChange(makeAdjustment(k ?? "percent_off", adjustmentValue(value)))}
+        allowDeselect={false}
+        w={130}
+      />
+      <TextInput
+        aria-label={value.kind === "percent_off" ? "Percent" : "Amount"}
+        placeholder={value.kind === "percent_off" ? "e.g. 5" : "e.g. 1.25"}
+        value={adjustmentValue(value)}
+        onChange={(e) => onChange(makeAdjustment(value.kind, e.currentTarget.value))}
+        rightSection={value.kind === "percent_off" ? "%" : undefined}
+        error={error}
+        inputMode="decimal"
+        styles={{ input: { textAlign: "right" } }}
+        style={{ flex: 1 }}
+        data-testid={testId}
+      />
+    </Group>
+  );
+}
