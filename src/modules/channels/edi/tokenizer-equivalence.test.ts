@@ -19,12 +19,18 @@ const corpusDir = path.resolve(process.cwd(), "../shared/edi-corpus");
 const fixtureDir = new URL("./fixtures/", import.meta.url);
 
 function files(): { name: string; bytes: Buffer }[] {
-  const out = readdirSync(fixtureDir).map((f) => ({ name: f, bytes: readFileSync(new URL(f, fixtureDir)) }));
+  const out = readdirSync(fixtureDir, { withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => ({ name: f.name, bytes: readFileSync(new URL(f.name, fixtureDir)) }));
   if (existsSync(corpusDir)) {
     for (const sub of readdirSync(corpusDir, { withFileTypes: true })) {
       if (!sub.isDirectory()) continue;
-      for (const f of readdirSync(path.join(corpusDir, sub.name)))
-        out.push({ name: `${sub.name}/${f}`, bytes: readFileSync(path.join(corpusDir, sub.name, f)) });
+      for (const f of readdirSync(path.join(corpusDir, sub.name), { withFileTypes: true }))
+        if (f.isFile())
+          out.push({
+            name: `${sub.name}/${f.name}`,
+            bytes: readFileSync(path.join(corpusDir, sub.name, f.name)),
+          });
     }
   }
   return out;

@@ -15,10 +15,22 @@ export const MAX_SEGMENT_CHARS = 1 << 20;
 /** Batch size for pushes: small batches of tokens die young, which keeps GC cheap. */
 export const SLICE = 1 << 16;
 const TAG_START = /^[ \t]*[A-Z][A-Z0-9]{1,2}$/;
+let sepScratch: Int32Array = new Int32Array(64);
+function growScratch(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 /** Characters of junk quoted in DATA_OUTSIDE_INTERCHANGE. */
 const GARBAGE_SAMPLE = 40;
 
+const after = (i: number) => (i < 0 ? Number.POSITIVE_INFINITY : i);
+
 interface DelimiterCodes {
+  elementChar: string;
+  componentChar: string | null;
+  repetitionChar: string | null;
   element: number;
   /** -1 when absent, so it never matches a character code. */
   component: number;
@@ -31,6 +43,9 @@ function delimiterCodes(d: X12Delimiters): DelimiterCodes | null {
   const one = (x: string | null) => x === null || x.length === 1;
   if (d.element.length !== 1 || !one(d.component) || !one(d.repetition)) return null;
   return {
+    elementChar: d.element,
+    componentChar: d.component,
+    repetitionChar: d.repetition,
     element: d.element.charCodeAt(0),
     component: d.component === null ? -1 : d.component.charCodeAt(0),
     repetition: d.repetition === null ? -1 : d.repetition.charCodeAt(0),
@@ -51,6 +66,12 @@ export function createX12Scanner(): X12Scanner {
   let bomChecked = false;
   let inGarbage = false; // one report per stretch of junk, however it is chunked
   let codes: DelimiterCodes | null = null; // delims as character codes, for emitFast
+  // Next position in buf of a line break / component / repetition separator at or after the current
+  // segment (Infinity: none in buf); -1 when not searched yet in this buf.
+  let nextLF = -1;
+  let nextCR = -1;
+  let nextComp = -1;
+  let nextRep = -1;
   // After an unreadable ISA with no other "ISA" in the buffer yet: where to look for one (absolute
   // offsets), so the skip gives the same result however the input is chunked.
   let skip: { from: number; stop: number } | null = null;
@@ -112,6 +133,7 @@ export function createX12Scanner(): X12Scanner {
         }
         delims = det.delimiters;
         codes = delimiterCodes(delims);
+        nextComp = nextRep = -1; // searched for the previous interchange's characters
         const isa: Segment = { tag: "ISA", elements: det.fields.map((f) => [[f]]) };
         out.push({ kind: "isa", segment: isa, fields: det.fields, delimiters: delims, offset: base + pos });
         for (const w of det.warnings) out.push({ kind: "error", error: w, offset: base + pos });
@@ -226,27 +248,39 @@ export function createX12Scanner(): X12Scanner {
       }
     }
     if (e === s) return false;
-    const el = k.element;
-    const comp = k.component;
-    const rep = k.repetition;
-    const elements: Element[] = [];
-    let tagEnd = -1;
-    let prev = s;
-    for (let i = s; i < e; i++) {
-      const c = buf.charCodeAt(i);
-      if (c === el) {
-        if (tagEnd < 0) tagEnd = i;
-        else elements.push([[buf.slice(prev, i)]]);
-        prev = i + 1;
-      } else if (c === 10 || c === 13 || c === comp || c === rep) {
-        return false;
-      }
+    // Line breaks, composites and repetitions send the segment to the general path. Their next
+    // positions are found with indexOf and remembered, so each search covers new ground only.
+    if (nextLF < s) nextLF = after(buf.indexOf("\n", s));
+    if (nextLF < e) return false;
+    if (nextCR < s) nextCR = after(buf.indexOf("\r", s));
+    if (nextCR < e) return false;
+    if (k.componentChar !== null) {
+      if (nextComp < s) nextComp = after(buf.indexOf(k.componentChar, s));
+      if (nextComp < e) return false;
+    }
+    if (k.repetitionChar !== null) {
+      if (nextRep < s) nextRep = after(buf.indexOf(k.repetitionChar, s));
+      if (nextRep < e) return false;
+    }
+    // Positions of the element separators go to a reused buffer, so the elements array is allocated
+    // once at its exact size (a growing array would allocate and drop a 16-slot store per segment).
+    let seps = sepScratch;
+    let n = 0;
+    const el = k.elementChar;
+    for (let i = buf.indexOf(el, s); i >= 0 && i < e; i = buf.indexOf(el, i + 1)) {
+      if (n === seps.length) seps = sepScratch = growScratch(seps);
+      seps[n++] = i;
     }
     let tag: string;
-    if (tagEnd < 0) tag = buf.slice(s, e).trim();
-    else {
-      tag = buf.slice(s, tagEnd).trim();
-      elements.push([[buf.slice(prev, e)]]);
+    let elements: Element[];
+    if (n === 0) {
+      tag = buf.slice(s, e).trim();
+      elements = [];
+    } else {
+      tag = buf.slice(s, seps[0]).trim();
+      elements = new Array(n);
+      for (let j = 1; j < n; j++) elements[j - 1] = [[buf.slice(seps[j - 1] + 1, seps[j])]];
+      elements[n - 1] = [[buf.slice(seps[n - 1] + 1, e)]];
     }
     const d = delims!;
     out.push({ kind: "segment", segment: { tag, elements }, delimiters: d, offset: base + start });
@@ -271,6 +305,7 @@ export function createX12Scanner(): X12Scanner {
       buf = buf.slice(pos) + text;
       base += pos;
       pos = 0;
+      nextLF = nextCR = nextComp = nextRep = -1;
       return run(false);
     },
     end(): X12Token[] {
