@@ -5,7 +5,9 @@ import { type KeyboardEvent, type RefObject, useEffect, useMemo, useState } from
 import { useItems } from "../../api/hooks";
 import type { Item } from "../../api/types";
 import { noOptionHighlighted } from "../../lib/combobox";
-import { extend, formatMoney, formatUnitPrice } from "../../lib/money";
+import { formatUnitPrice } from "../../lib/money";
+import type { QuoteLine } from "../pricing/types";
+import { LineIssues, LinePriceCells } from "./LinePrice";
 import type { LineDraft } from "./lineState";
 
 const qty = new Intl.NumberFormat("en-US");
@@ -15,6 +17,8 @@ export function LineRow({
   index,
   currency,
   problem,
+  priced,
+  pricing,
   canRemove,
   skuRef,
   qtyRef,
@@ -26,6 +30,10 @@ export function LineRow({
   index: number;
   currency: string;
   problem?: string;
+  /** The live quote for this row (absent until priced). */
+  priced?: QuoteLine;
+  /** A newer quote is on its way. */
+  pricing: boolean;
   canRemove: boolean;
   skuRef: RefObject<HTMLInputElement | null>;
   qtyRef: RefObject<HTMLInputElement | null>;
@@ -154,6 +162,7 @@ export function LineRow({
                 .filter(Boolean)
                 .join(" · ")}
             </Text>
+            <LineIssues priced={priced} />
           </>
         ) : (
           <Text size="sm" c="dimmed" mt={6}>
@@ -205,15 +214,18 @@ export function LineRow({
             }
           }}
           styles={{ input: { textAlign: "right" } }}
+          error={priced?.violations.some((v) => v.code === "CASE_MULTIPLE" || v.code === "BELOW_MOQ")}
           data-testid="line-qty"
         />
       </Table.Td>
-      <Table.Td className="num" style={{ verticalAlign: "top", paddingTop: 18 }}>
-        {item ? formatUnitPrice(item.listPrice, currency) : "—"}
-      </Table.Td>
-      <Table.Td className="num" fw={600} style={{ verticalAlign: "top", paddingTop: 18 }}>
-        {item && quantity > 0 ? formatMoney(extend(item.listPrice, quantity), currency) : "—"}
-      </Table.Td>
+      <LinePriceCells
+        item={item}
+        priced={priced}
+        pricing={pricing}
+        quantity={quantity}
+        currency={currency}
+        index={index}
+      />
       <Table.Td w={44} style={{ verticalAlign: "top", paddingTop: 14 }}>
         <Tooltip label="Remove line">
           <ActionIcon

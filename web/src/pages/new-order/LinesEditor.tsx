@@ -1,6 +1,7 @@
 import { Button, Group, Kbd, Table, Text, Tooltip } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { createRef, type RefObject, useRef } from "react";
+import type { QuoteLine } from "../pricing/types";
 import { LineRow } from "./LineRow";
 import { type LineDraft, newLine } from "./lineState";
 
@@ -15,11 +16,15 @@ export function LinesEditor({
   setLines,
   currency,
   problems,
+  priced,
+  pricing,
 }: {
   lines: LineDraft[];
   setLines: (update: (lines: LineDraft[]) => LineDraft[]) => void;
   currency: string;
   problems: Record<string, string>;
+  priced: Map<number, QuoteLine>;
+  pricing: boolean;
 }) {
   const refs = useRef(new Map<number, RowRefs>());
   const refsFor = (key: number): RowRefs => {
@@ -73,7 +78,7 @@ export function LinesEditor({
                 </Tooltip>
               </Table.Th>
               <Table.Th className="num">Quantity</Table.Th>
-              <Table.Th className="num">List price</Table.Th>
+              <Table.Th className="num">Unit price</Table.Th>
               <Table.Th className="num">Extended</Table.Th>
               <Table.Th />
             </Table.Tr>
@@ -88,6 +93,8 @@ export function LinesEditor({
                   index={index}
                   currency={currency}
                   problem={problems[line.sku.trim().toUpperCase()]}
+                  priced={priced.get(line.key)}
+                  pricing={pricing}
                   canRemove={lines.length > 1}
                   skuRef={r.sku}
                   qtyRef={r.qty}

@@ -1,31 +1,21 @@
-import {
-  Alert,
-  Button,
-  Grid,
-  Group,
-  List,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Button, Grid, Group, List, Paper, Stack, Textarea, TextInput, Title } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCalendar, IconCheck } from "@tabler/icons-react";
 import dayjs from "dayjs";
-import { type KeyboardEvent, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 import { useCreateOrder } from "../../api/hooks";
 import type { AccountDetail, NewOrderRequest } from "../../api/types";
 import type { AccountOption } from "../../components/AccountSelect";
 import { PageHeader } from "../../components/PageHeader";
-import { extend, formatMoney, sum } from "../../lib/money";
+import { formatMoney } from "../../lib/money";
 import { CustomerSection } from "./CustomerSection";
 import { LinesEditor } from "./LinesEditor";
 import { isBlank, type LineDraft, newLine } from "./lineState";
+import { OrderTotal } from "./OrderTotal";
 import { describeOrderError } from "./orderErrors";
+import { useLiveQuote } from "./useLiveQuote";
 
 function Section({ title, children, flush }: { title: string; children: React.ReactNode; flush?: boolean }) {
   return (
@@ -55,12 +45,7 @@ export function NewOrderPage() {
 
   const currency = accountDetail?.currency ?? "USD";
   const filled = lines.filter((l) => !isBlank(l));
-  const estimate = useMemo(() => {
-    const amounts = lines
-      .filter((l) => l.item && typeof l.quantity === "number" && l.quantity > 0)
-      .map((l) => extend(l.item!.listPrice, l.quantity as number));
-    return amounts.length ? sum(amounts) : null;
-  }, [lines]);
+  const live = useLiveQuote(account ? Number(account.id) : null, shipToId, lines);
 
   const problem = create.isError ? describeOrderError(create.error) : null;
 
@@ -176,7 +161,14 @@ export function NewOrderPage() {
         </Section>
 
         <Section title="Lines" flush>
-          <LinesEditor lines={lines} setLines={setLines} currency={currency} problems={problem?.skus ?? {}} />
+          <LinesEditor
+            lines={lines}
+            setLines={setLines}
+            currency={currency}
+            problems={problem?.skus ?? {}}
+            priced={live.byKey}
+            pricing={live.pending}
+          />
         </Section>
 
         {(problem || localErrors.length > 0) && (
@@ -198,18 +190,12 @@ export function NewOrderPage() {
 
         <Paper shadow="xs" p="lg">
           <Group justify="space-between" wrap="wrap" gap="md">
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Estimated total at list price
-              </Text>
-              <Text fz={24} fw={700} className="num" ta="left" data-testid="order-estimate">
-                {estimate ? formatMoney(estimate, currency) : "—"}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {filled.length} {filled.length === 1 ? "line" : "lines"} · final prices are set when the order
-                is placed
-              </Text>
-            </div>
+            <OrderTotal
+              live={live}
+              lineCount={filled.length}
+              currency={currency}
+              hasAccount={Boolean(account)}
+            />
             <Group gap="sm">
               <Button variant="default" component={Link} to="/desk/orders">
                 Cancel

@@ -71,6 +71,21 @@ export function describeOrderError(error: unknown): OrderProblem {
         skus: {},
       };
     }
+    case "PRICING_VIOLATION": {
+      const violations = Array.isArray(data.violations)
+        ? (data.violations as { code?: string; message?: string; data?: Record<string, unknown> }[])
+        : [];
+      const skus: Record<string, string> = {};
+      for (const v of violations) {
+        const sku = v.data?.sku;
+        if (typeof sku === "string") skus[sku.toUpperCase()] = v.message ?? "Pricing problem";
+      }
+      return {
+        title: "Pricing rules refuse this order",
+        lines: violations.length ? violations.map((v) => v.message ?? String(v.code)) : [error.message],
+        skus,
+      };
+    }
     case "UNKNOWN_ACCOUNT":
     case "UNKNOWN_SHIP_TO":
     case "IDEMPOTENCY_CONFLICT":
