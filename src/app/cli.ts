@@ -76,6 +76,20 @@ edi
     process.exitCode = await runTranslateCli(file);
   });
 
+edi
+  .command("ingest <file>")
+  .description(
+    "Send an EDI file through the real intake (orders, acknowledgments, message log) and print what happened",
+  )
+  .option("--json", "print the full result as JSON")
+  .action((file: string, options: { json?: boolean }) =>
+    withDb(async (db) => {
+      await migrateDatabase(db);
+      const { runIngestCli } = await import("../modules/channels/edi/ingest-cli.ts");
+      process.exitCode = await runIngestCli(db, file, options.json === true);
+    }),
+  );
+
 async function withDb(work: (db: Db) => Promise<void>): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -40,7 +40,17 @@ export async function serve(
     Date.now() - started,
   );
 
+  // The watched EDI inbox runs only when configured (WHOLESAIL_EDI_INBOX).
+  const inboxDir = process.env.WHOLESAIL_EDI_INBOX;
+  const inbox = inboxDir
+    ? await (await import("../modules/channels/edi/inbox.ts")).startInbox(db, inboxDir, (m) =>
+        app.log.warn(m),
+      )
+    : null;
+  if (inboxDir) console.log(`  EDI inbox: watching ${inboxDir}`);
+
   const shutdown = async () => {
+    await inbox?.stop().catch(() => {});
     await app.close().catch(() => {});
     await db.close().catch(() => {});
     process.exit(0);

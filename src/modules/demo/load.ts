@@ -4,6 +4,7 @@
 import type pg from "pg";
 import { type Db, withTransaction } from "../../app/db.ts";
 import { hashPassword } from "../auth/passwords.ts";
+import { addDemoEdiPartners } from "../channels/edi/demo-partners.ts";
 import { generateCustomers } from "./accounts.ts";
 import { bulkInsert, type Column, syncIdentity } from "./bulk.ts";
 import { generateCatalog } from "./catalog.ts";
@@ -57,7 +58,13 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
   const counts: Record<string, number> = {};
   await withTransaction(db, async (client) => {
     const skippedTriggers = await skipTriggers(client);
-    const put = async <R>(table: string, columns: Column<R>[], rows: R[], explicitIds: boolean, quiet = false) => {
+    const put = async <R>(
+      table: string,
+      columns: Column<R>[],
+      rows: R[],
+      explicitIds: boolean,
+      quiet = false,
+    ) => {
       counts[table] = (counts[table] ?? 0) + rows.length;
       await bulkInsert(client, table, columns, rows, {
         explicitIds,
@@ -129,6 +136,9 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
     progress("finishing", 0, 1);
     if (skippedTriggers) await verifyReferences(client);
     await finish(client, ctx.nextOrderId - 1);
+    // After finish(): identities are synced, so the EDI step's own inserts get fresh ids.
+    const edi = await addDemoEdiPartners(client);
+    counts.edi_trading_partners = edi.partners;
     progress("finishing", 1, 1);
   });
 

@@ -201,6 +201,8 @@ async function takeInterchange(
     });
   }
   if (duplicateOf !== null) {
+    // The reader's own DUPLICATE_INTERCHANGE does not know where the original is; this one does.
+    rec.errors = rec.errors.filter((e) => e.code !== "DUPLICATE_INTERCHANGE");
     rec.errors.push({
       code: "DUPLICATE_INTERCHANGE",
       message: `interchange ${ic.controlNumber} from ${rec.sender} was already received in message ${duplicateOf}; not processed again`,
