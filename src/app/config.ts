@@ -9,6 +9,9 @@ export type Config = {
   logLevel: string;
   secureCookies: boolean;
   loginAttemptsPerMinute: number;
+  // Outbound mail: smtp://host:port (unset: mail is stored and readable in the app, not sent).
+  smtpUrl?: string;
+  mailFrom: string;
 };
 
 /** Reads configuration from the environment; every setting has a sensible default for a laptop. */
@@ -28,5 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? "warn",
     secureCookies: env.SECURE_COOKIES === "1",
     loginAttemptsPerMinute: Number(env.WHOLESAIL_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? "Wholesail <wholesail@localhost>",
   };
 }

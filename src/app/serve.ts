@@ -3,8 +3,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureWorkflowDefaults } from "../modules/workflow/defaults.ts";
 import type { Config } from "./config.ts";
 import { type Db, openDatabase } from "./db.ts";
+import { startJobs } from "./jobs.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { progressPrinter } from "./progress.ts";
 import { buildServer, WEB_DIST } from "./server.ts";
@@ -30,8 +32,10 @@ export async function serve(
     const scale = Number(process.env.WHOLESAIL_DEMO_SCALE ?? 1);
     await runDemo(db, scale, Number(process.env.WHOLESAIL_DEMO_SEED ?? 42));
   }
+  await ensureWorkflowDefaults(db);
   const app = await buildServer(db, config, { logger: true });
   await app.listen({ port: config.port, host: config.host });
+  const jobs = await startJobs(db, config);
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   await printBanner(
@@ -51,6 +55,7 @@ export async function serve(
 
   const shutdown = async () => {
     await inbox?.stop().catch(() => {});
+    await jobs.stop().catch(() => {});
     await app.close().catch(() => {});
     await db.close().catch(() => {});
     process.exit(0);

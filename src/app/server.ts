@@ -15,6 +15,7 @@ import { catalogRoutes } from "../modules/catalog/routes.ts";
 import { ediRoutes } from "../modules/channels/edi/routes.ts";
 import { orderRoutes } from "../modules/orders/routes.ts";
 import { pricingRoutes } from "../modules/pricing/routes.ts";
+import { workflowRoutes } from "../modules/workflow/routes.ts";
 import { enforceAccess, requireAccessDeclarations } from "./access.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
@@ -76,6 +77,7 @@ export async function buildServer(
   await orderRoutes(app, db);
   await accountRoutes(app, db);
   await catalogRoutes(app, db);
+  await workflowRoutes(app, db);
   await pricingRoutes(app, db);
   await ediRoutes(app, db);
   await serveWebApp(app);
