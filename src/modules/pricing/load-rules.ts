@@ -74,9 +74,12 @@ select
             c.valid_from, c.valid_to, c.exclusive, cl.id, cl.item_id, cl.category_id, cl.kind, cl.price::text,
             cl.percent::text, cl.basis))
      from acct a join contracts c on c.account_id = a.id or c.account_group_id = a.group_id
-     join contract_lines cl on cl.contract_id = c.id
-    where (c.valid_from is null or c.valid_from <= $3::date) and (c.valid_to is null or c.valid_to >= $3::date)
-      and (cl.item_id in (select id from it) or cl.category_id in (select category_id from it))) as contracts,
+     -- Two index lookups, not one OR: with an OR Postgres scanned every line of a big contract (1.2 ms).
+     join lateral (select * from contract_lines x where x.contract_id = c.id and x.item_id in (select id from it)
+                   union all
+                   select * from contract_lines x where x.contract_id = c.id
+                      and x.category_id in (select category_id from it)) cl on true
+    where (c.valid_from is null or c.valid_from <= $3::date) and (c.valid_to is null or c.valid_to >= $3::date)) as contracts,
   (select json_agg(json_build_array(t.id, t.name, t.account_group_id, t.account_id, t.currency, t.valid_from,
             t.valid_to, t.item_id, t.category_id, t.family_id, t.basis, t.breaks))
      from tier_rules t, acct a
