@@ -10,7 +10,10 @@ const corpusDir = path.resolve(process.cwd(), "../shared/edi-corpus");
 const fixtureDir = new URL("./fixtures/", import.meta.url);
 
 function seeds(): Buffer[] {
-  const out = readdirSync(fixtureDir).map((f) => readFileSync(new URL(f, fixtureDir)));
+  // Files in fixtures/ and its subfolders (fixtures/demo/ holds the demo partners' samples).
+  const out = readdirSync(fixtureDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => readFileSync(path.join(e.parentPath, e.name)));
   if (existsSync(corpusDir)) {
     for (const sub of readdirSync(corpusDir, { withFileTypes: true })) {
       if (!sub.isDirectory()) continue;
