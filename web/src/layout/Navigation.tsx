@@ -80,7 +80,7 @@ export function Navigation({ area, user }: { area: Area; user: SessionUser }) {
         {area === "desk" && (
           <>
             <SectionTitle>Pricing</SectionTitle>
-            {pricingNavItems().map((item) => (
+            {pricingNavItems(user.role).map((item) => (
               <Item key={item.to} item={item} pathname={pathname} />
             ))}
           </>

@@ -56,7 +56,7 @@ export function LookupPage() {
       />
       <Stack gap="lg">
         <Paper shadow="xs" p="lg">
-          <Grid gap="md" align="flex-end">
+          <Grid gap="md" align="flex-start">
             <Grid.Col span={{ base: 12, md: 4 }}>
               <AccountSelect
                 label="Account"
@@ -74,9 +74,13 @@ export function LookupPage() {
                 value={sku}
                 onChange={setSku}
                 leftSection={<IconSearch size={16} />}
-                description={item ? item.name : " "}
                 data-testid="lookup-sku"
               />
+              {item && (
+                <Text size="xs" c="dimmed" mt={4} lineClamp={1} data-testid="lookup-item-name">
+                  {item.name} · list {formatUnitPrice(item.listPrice)}/{item.baseUnit}
+                </Text>
+              )}
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3, md: 2 }}>
               <NumberInput
@@ -88,7 +92,12 @@ export function LookupPage() {
                 min={1}
                 max={1_000_000}
                 thousandSeparator=","
-                description={item ? `in ${item.baseUnit}` : " "}
+                rightSection={
+                  <Text size="xs" c="dimmed" pr={8}>
+                    {item?.baseUnit ?? ""}
+                  </Text>
+                }
+                hideControls
                 data-testid="lookup-qty"
               />
             </Grid.Col>
@@ -99,7 +108,6 @@ export function LookupPage() {
                 onChange={setDate}
                 valueFormat="D MMM YYYY"
                 leftSection={<IconCalendar size={16} />}
-                description=" "
                 data-testid="lookup-date"
               />
             </Grid.Col>

@@ -98,6 +98,7 @@ export function PriceListDetailPage() {
                   variant="default"
                   component={Link}
                   to={`/desk/pricing/import?priceListId=${l.id}`}
+                  data-testid="list-import"
                   leftSection={<IconFileImport size={16} />}
                 >
                   Import
