@@ -14,7 +14,6 @@ export type MailInput = { to: string; subject: string; text: string; notificatio
 
 export async function queueMail(client: Queryable, mail: MailInput, now: Date): Promise<number> {
   const { rows } = await client.query({
-    name: "outbound_mail_insert",
     text: `insert into outbound_mail (to_address, subject, text_body, notification_id, created_at)
            values ($1, $2, $3, $4, $5) returning id`,
     values: [mail.to, mail.subject, mail.text, mail.notificationId ?? null, now],

@@ -20,7 +20,6 @@ export type NotificationInput = {
 export async function notify(client: Queryable, input: NotificationInput, now: Date): Promise<number> {
   if (!input.userId && !input.role) throw new Error("a notification needs a user or a role");
   const { rows } = await client.query({
-    name: "notifications_insert",
     text: `insert into notifications (user_id, role, kind, title, body, link, data, created_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
     values: [
@@ -36,7 +35,6 @@ export async function notify(client: Queryable, input: NotificationInput, now: D
   });
   const id = Number(rows[0].id);
   const recipients = await client.query({
-    name: "notifications_recipients",
     text: `select email from users
             where active and role <> 'buyer' and ((id = $1) or ($1::int is null and role = $2))
             order by id`,

@@ -44,7 +44,6 @@ export async function raiseException(
   const actor = input.raisedBy ?? SYSTEM_ACTOR;
   const typeRow = (
     await client.query({
-      name: "workflow_type",
       text: "select code, name, sla_minutes, default_role from exception_types where code = $1",
       values: [input.type],
     })
@@ -53,7 +52,6 @@ export async function raiseException(
     throw new DomainError("VALIDATION_FAILED", `Unknown exception type ${input.type}`, { type: input.type });
   }
   const routes = await client.query({
-    name: "workflow_routes",
     text: `select id, type_code as "typeCode", account_id as "accountId", min_amount as "minAmount",
                   max_amount as "maxAmount", owner_role as "ownerRole", owner_user_id as "ownerUserId", priority
              from exception_routing_rules
@@ -66,7 +64,6 @@ export async function raiseException(
     amount: input.amount ?? null,
   });
   const approvalRules = await client.query({
-    name: "workflow_approval_rules",
     text: `select id, type_code as "typeCode", metric, threshold, level, approver_role as "approverRole", description
              from approval_rules where type_code is null or type_code = $1`,
     values: [input.type],
@@ -78,7 +75,6 @@ export async function raiseException(
   const data = { ...(input.data ?? {}), ...(input.facts ? { facts } : {}) };
 
   const { rows } = await client.query({
-    name: "workflow_insert_exception",
     text: `insert into exceptions as e (type, summary, order_id, order_line_id, account_id, amount, data,
              owner_role, owner_user_id, deadline, approval_level, approval_role, created_by, created_at, updated_at)
            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)

@@ -94,7 +94,6 @@ export type AuditEntry = {
 /** Appends to the audit trail (the table refuses UPDATE and DELETE). */
 export async function appendAudit(client: Queryable, entry: AuditEntry, now: Date): Promise<void> {
   await client.query({
-    name: "exception_audit_insert",
     text: `insert into exception_audit (exception_id, at, actor_user_id, actor, action, reason, before, after)
            values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     values: [
