@@ -3,6 +3,7 @@
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "order-placement": async () => (await import("./order-placement.ts")).run(),
   pricing: async () => (await import("./pricing.ts")).run(),
+  "pricing-engine": async () => (await import("./pricing-engine.ts")).run(),
   edi: async () => (await import("./edi.ts")).run(),
 };
 
