@@ -13,8 +13,12 @@ import { fmt } from "./support.ts";
 
 const SMALL_MB = Number(process.env.BENCH_EDI_MB ?? 20);
 const BIG_MB = Number(process.env.BENCH_EDI_BIG_MB ?? 200);
-const REPS = Number(process.env.BENCH_EDI_REPS ?? 3);
-const READ_CHUNK = 1 << 16;
+const REPS = Number(process.env.BENCH_EDI_REPS ?? 5);
+const TRANSLATE_REPS = Number(process.env.BENCH_EDI_TRANSLATE_REPS ?? 3);
+/** File streams read 1 MB at a time, as `wholesail edi translate` does. */
+const READ_CHUNK = 1 << 20;
+/** The translate driver pushes 64 KB slices into the scanner; the "chunks" phase does the same. */
+const PUSH_SLICE = 1 << 16;
 const MB = 1 << 20;
 
 // ---- the file ---------------------------------------------------------------------------------
@@ -79,8 +83,10 @@ export function generate(path: string, mb: number): { bytes: number; sets: numbe
 // ---- one measurement per child process ------------------------------------------------------------
 
 interface Sample {
-  /** MB/s of each repetition. */
+  /** MB/s (wall clock) of each repetition. */
   rates: number[];
+  /** MB per CPU-second (user + system, all threads) of each repetition: steadier on a busy machine. */
+  cpuRates: number[];
   /** Segments (or lines) seen, a check that the work was done. */
   count: number;
   peakRssMb: number;
@@ -105,8 +111,8 @@ const PHASES: Record<string, (path: string) => () => Promise<number> | number> =
     return () => {
       const scanner = createX12Scanner();
       let n = 0;
-      for (let i = 0; i < text.length; i += READ_CHUNK) {
-        n += scanner.push(text.slice(i, i + READ_CHUNK)).length;
+      for (let i = 0; i < text.length; i += PUSH_SLICE) {
+        n += scanner.push(text.slice(i, i + PUSH_SLICE)).length;
         if ((i & 0xfffff) === 0) sampleMemory();
       }
       return n + scanner.end().length;
@@ -138,16 +144,26 @@ const PHASES: Record<string, (path: string) => () => Promise<number> | number> =
 async function child(phase: string, path: string, reps: number): Promise<void> {
   const bytes = statSync(path).size;
   const rates: number[] = [];
+  const cpuRates: number[] = [];
   let count = 0;
   for (let r = 0; r < reps; r++) {
     const work = PHASES[phase](path);
+    const cpu = process.cpuUsage();
     const t = performance.now();
     count = await work();
     rates.push(bytes / MB / ((performance.now() - t) / 1000));
+    const used = process.cpuUsage(cpu);
+    cpuRates.push(bytes / MB / ((used.user + used.system) / 1e6));
     sampleMemory();
   }
   const maxRss = process.resourceUsage().maxRSS * 1024; // kernel peak, KiB -> bytes
-  const out: Sample = { rates, count, peakRssMb: Math.max(maxRss, peakRss) / MB, peakHeapMb: peakHeap / MB };
+  const out: Sample = {
+    rates,
+    cpuRates,
+    count,
+    peakRssMb: Math.max(maxRss, peakRss) / MB,
+    peakHeapMb: peakHeap / MB,
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
@@ -173,17 +189,24 @@ export async function run(): Promise<void> {
 
     const floor = measure("floor", small, REPS);
     console.log(`edi floor read_split_mb_s=${fmt(median(floor.rates))} ${spread(floor.rates)}`);
+    console.log(`edi floor read_split_cpu_mb_s=${fmt(median(floor.cpuRates))} ${spread(floor.cpuRates)}`);
     const chunks = measure("chunks", small, REPS);
     console.log(`edi tokenize_64k_slices_mb_s=${fmt(median(chunks.rates))} ${spread(chunks.rates)}`);
     const stream = measure("stream", small, REPS);
     console.log(`edi tokenize_file_stream_mb_s=${fmt(median(stream.rates))} ${spread(stream.rates)}`);
+    console.log(
+      `edi tokenize_file_stream_cpu_mb_s=${fmt(median(stream.cpuRates))} ${spread(stream.cpuRates)}`,
+    );
     console.log(`edi tokenize_file_stream peak_rss_mb=${fmt(stream.peakRssMb)}`);
     console.log(`edi tokenize_file_stream peak_heap_mb=${fmt(stream.peakHeapMb)}`);
     if (stream.count !== chunks.count)
       throw new Error(`token count differs: ${stream.count} vs ${chunks.count}`);
-    const translate = measure("translate", small, REPS);
+    const translate = measure("translate", small, TRANSLATE_REPS);
     if (translate.count !== g.sets) throw new Error(`translated ${translate.count} of ${g.sets} sets`);
     console.log(`edi translate_file_stream_mb_s=${fmt(median(translate.rates))} ${spread(translate.rates)}`);
+    console.log(
+      `edi translate_file_stream_cpu_mb_s=${fmt(median(translate.cpuRates))} ${spread(translate.cpuRates)}`,
+    );
     console.log(
       `edi translate peak_rss_mb=${fmt(translate.peakRssMb)} (holds all ${g.sets} orders and the 997s)`,
     );

@@ -385,8 +385,14 @@ export async function* tokenizeX12Batches(
   // stream: true keeps a multi-byte character split across chunks intact.
   const decoder = new TextDecoder("utf-8");
   for await (const chunk of chunks) {
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-    for (let i = 0; i < text.length; i += SLICE) yield scanner.push(text.slice(i, i + SLICE));
+    if (typeof chunk === "string") {
+      for (let i = 0; i < chunk.length; i += SLICE) yield scanner.push(chunk.slice(i, i + SLICE));
+      continue;
+    }
+    // Decode SLICE bytes at a time: a big chunk (a 1 MB read) never becomes one big string.
+    for (let i = 0; i < chunk.length; i += SLICE) {
+      yield scanner.push(decoder.decode(chunk.subarray(i, i + SLICE), { stream: true }));
+    }
   }
   const tail = decoder.decode();
   if (tail) yield scanner.push(tail);
