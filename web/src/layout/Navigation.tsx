@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router-dom";
 import type { SessionUser } from "../api/types";
 import { ORDER_ENTRY_ROLES, ROLE_LABELS } from "../lib/status";
+import { ediNavItems } from "../pages/edi/nav";
 import { pricingNavItems } from "../pages/pricing/nav";
 import type { Area } from "./AppLayout";
 
@@ -81,6 +82,14 @@ export function Navigation({ area, user }: { area: Area; user: SessionUser }) {
           <>
             <SectionTitle>Pricing</SectionTitle>
             {pricingNavItems(user.role).map((item) => (
+              <Item key={item.to} item={item} pathname={pathname} />
+            ))}
+          </>
+        )}
+        {area === "desk" && ediNavItems(user.role).length > 0 && (
+          <>
+            <SectionTitle>EDI</SectionTitle>
+            {ediNavItems(user.role).map((item) => (
               <Item key={item.to} item={item} pathname={pathname} />
             ))}
           </>
