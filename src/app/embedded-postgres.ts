@@ -7,7 +7,10 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 async function main(): Promise<void> {
   const dataDir = process.argv[2] ?? "memory://";
   const db = await PGlite.create(dataDir === "memory://" ? undefined : dataDir);
-  const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1" });
+  // The app's pool holds one connection, but pg-pool replaces a connection after any query error:
+  // the closing one and its replacement overlap briefly, so allow a few (the server still runs one
+  // query at a time and keeps a transaction on its own connection).
+  const server = new PGLiteSocketServer({ db, port: 0, host: "127.0.0.1", maxConnections: 4 });
   await server.start();
   const port = Number(server.getServerConn().split(":").pop());
   process.send?.({ type: "ready", port });
