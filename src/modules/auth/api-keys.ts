@@ -13,6 +13,11 @@ export const API_SCOPES = [
   "edi:write",
   "pricing:read",
   "pricing:write",
+  "exceptions:read",
+  "exceptions:write",
+  "notifications:read",
+  "notifications:write",
+  "mail:read",
 ] as const;
 
 function sha256(text: string): string {
