@@ -109,6 +109,10 @@ describe("pricing screens", () => {
     );
     expect(free.length, "items priced at list, orderable by 1").toBeGreaterThanOrEqual(2);
     const [contracted, tiered] = free;
+    // An item sold only in full cases (or with a minimum), to see a violation on the row.
+    const restricted = items.find((_, n) =>
+      quote.lines[n].violations.some((v) => v.code === "CASE_MULTIPLE" || v.code === "BELOW_MOQ"),
+    );
     const contractPrice = discounted(contracted.listPrice, "0.85");
     const importedPrice = discounted(tiered.listPrice, "0.9");
 
@@ -258,6 +262,20 @@ describe("pricing screens", () => {
       .toEqual(["list", "account_price_list", "tier"]);
     await screenshot(page, "26-new-order-live-prices");
     await page.keyboard.press("Escape");
+
+    // A quantity the item's pack rules refuse is flagged on its row before the order is placed.
+    if (restricted) {
+      await page.getByTestId("add-line").click();
+      await skus.nth(2).fill(restricted.sku);
+      await page.getByTestId("line-item-name").nth(2).filter({ hasText: restricted.name }).waitFor();
+      await qtys.nth(2).fill("1");
+      await page.getByTestId("line-violation").first().waitFor();
+      expect(["CASE_MULTIPLE", "BELOW_MOQ"]).toContain(
+        await page.getByTestId("line-violation").first().getAttribute("data-code"),
+      );
+      await page.getByTestId("order-violations-hint").waitFor();
+      await screenshot(page, "28-new-order-violation");
+    }
     expect(pageErrors).toEqual([]);
   });
 

@@ -213,12 +213,15 @@ export function ImportPage() {
                     <>
                       {" "}
                       as{" "}
-                      <Anchor component={Link} to="/desk/pricing/contracts">
+                      <Anchor component={Link} to="/desk/pricing/contracts" fz="inherit">
                         contracts
                       </Anchor>
                     </>
                   )}
-                  .{preview.errorRows ? ` ${preview.errorRows} rows with errors were skipped.` : ""}
+                  .
+                  {preview.errorRows
+                    ? ` ${preview.errorRows} ${preview.errorRows === 1 ? "row with errors was" : "rows with errors were"} skipped.`
+                    : ""}
                 </Alert>
               ) : preview.status === "cancelled" ? (
                 <Alert

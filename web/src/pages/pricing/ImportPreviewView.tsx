@@ -88,7 +88,7 @@ function FileRows({ csv, errors }: { csv: CsvPreview; errors: ImportRowError[] }
                 {h}
               </Table.Th>
             ))}
-            <Table.Th w={90} />
+            <Table.Th w={110} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -148,7 +148,18 @@ export function ImportPreviewView({ preview, csv }: { preview: ImportPreview; cs
     <Stack gap="md" data-testid="import-preview">
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Stat label="Rows in file" value={preview.totalRows} testId="import-total" />
-        <Stat label="Ready to apply" value={preview.goodRows} color="teal.8" testId="import-good" />
+        <Stat
+          label={
+            preview.status === "committed"
+              ? "Applied"
+              : preview.status === "cancelled"
+                ? "Not applied"
+                : "Ready to apply"
+          }
+          value={preview.goodRows}
+          color="teal.8"
+          testId="import-good"
+        />
         <Stat
           label="Rows with errors"
           value={preview.errorRows}
@@ -163,7 +174,9 @@ export function ImportPreviewView({ preview, csv }: { preview: ImportPreview; cs
               Problems
             </Title>
             <Text size="sm" c="dimmed">
-              These rows are skipped. Fix them in the file and import it again, or apply the good rows now.
+              {preview.status === "pending"
+                ? "These rows are skipped. Fix them in the file and import it again, or apply the good rows now."
+                : "These rows were skipped."}
             </Text>
           </Group>
           <Paper withBorder shadow="none">
