@@ -2,6 +2,7 @@
 // register, so forgetting the check is a boot error rather than an open door.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { DomainError } from "../lib/errors.ts";
+import { API_SCOPES } from "../modules/auth/api-keys.ts";
 import type { Role } from "../modules/auth/schema.ts";
 
 export type Caller = {
@@ -45,6 +46,12 @@ export function requireAccessDeclarations(app: FastifyInstance): void {
     if (!route.url.startsWith("/api/") || route.url.startsWith("/api/docs")) return;
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    // A scope no API key can be given would lock integrations out of the route silently.
+    if (access !== "public" && access.scope && !(API_SCOPES as readonly string[]).includes(access.scope)) {
+      throw new Error(
+        `route ${route.method} ${route.url} uses scope ${access.scope}, which is not in API_SCOPES`,
+      );
+    }
     for (const method of [route.method].flat()) {
       if (method !== "HEAD") app.routeAccess.push({ method, url: route.url, access });
     }
