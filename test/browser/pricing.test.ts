@@ -159,6 +159,26 @@ describe("pricing screens", () => {
     await page.getByTestId("last-paid").waitFor();
     await screenshot(page, "21-pricing-lookup-contract");
 
+    // ---- Contracts and tiers: the lists, and forms that say what is wrong next to the field.
+    await page.getByRole("link", { name: "Contracts" }).click();
+    await page.getByTestId("contracts-row").first().waitFor();
+    await page.getByTestId("new-contracts").click();
+    await page.getByTestId("rule-save").click();
+    await page.getByText("Give the contract a name").waitFor();
+    await page.getByText("Enter the item's SKU").waitFor();
+    await screenshot(page, "21b-contract-form-errors");
+    await page.keyboard.press("Escape");
+    await page.getByRole("link", { name: "Volume tiers" }).click();
+    await page.getByTestId("tiers-row").first().waitFor();
+    await page.getByTestId("new-tiers").click();
+    await page.getByTestId("rule-name").fill("Bad tier");
+    await page.getByRole("textbox", { name: "Percent" }).fill("12,5");
+    await page.getByTestId("rule-save").click();
+    await page.getByText("Enter a percentage like 12.5").waitFor();
+    await screenshot(page, "21c-tier-form-errors");
+    await page.keyboard.press("Escape");
+    await screenshot(page, "21d-tiers");
+
     // ---- A price list for the account, made in the UI; empty name is refused next to the field.
     await page.getByRole("link", { name: "Price lists" }).click();
     await page.waitForURL(/\/desk\/pricing\/price-lists$/);

@@ -120,6 +120,9 @@ export function LinePriceCells({
 /** Violations (red) and warnings (orange) for one line, shown under the item's name. */
 export function LineIssues({ priced }: { priced: QuoteLine | undefined }) {
   if (!priced || (!priced.violations.length && !priced.warnings.length)) return null;
+  // The row already shows the SKU: "ADH-1: 3 EA is not a multiple of 12 EA" → "3 EA is not a multiple…".
+  const text = (message: string) =>
+    message.startsWith(`${priced.sku}: `) ? message.slice(priced.sku.length + 2) : message;
   return (
     <Stack gap={2} mt={4} data-testid="line-issues">
       {priced.violations.map((v) => (
@@ -133,7 +136,7 @@ export function LineIssues({ priced }: { priced: QuoteLine | undefined }) {
         >
           <IconBan size={13} color="var(--mantine-color-red-7)" style={{ marginTop: 3, flexShrink: 0 }} />
           <Text size="xs" c="red.8">
-            {v.message}
+            {text(v.message)}
           </Text>
         </Group>
       ))}
@@ -152,7 +155,7 @@ export function LineIssues({ priced }: { priced: QuoteLine | undefined }) {
             style={{ marginTop: 3, flexShrink: 0 }}
           />
           <Text size="xs" c="orange.9">
-            {w.message}
+            {text(w.message)}
           </Text>
         </Group>
       ))}

@@ -135,6 +135,9 @@ export function LookupPage() {
           >
             <Grid gap="xl">
               <Grid.Col span={{ base: 12, md: 5 }}>
+                <Text size="sm" fw={600} lineClamp={2}>
+                  {quote.item?.name ?? line.sku}
+                </Text>
                 <Text size="sm" c="dimmed">
                   {quote.accountName} · <span className="mono">{line.sku}</span> · {line.quantity} {line.uom}{" "}
                   on {dayjs(quote.date).format("D MMM YYYY")}
