@@ -165,7 +165,10 @@ export const contractLines = pgTable(
     basis: text("basis"),
   },
   (t) => [
-    index("contract_lines_contract_idx").on(t.contractId),
+    // The loader's lookups: (contract = any(the account's contracts), item = any(order's items)) and
+    // the same by category. They also serve the contract_id FK (replacing a contract_id-only index).
+    index("contract_lines_contract_item_idx").on(t.contractId, t.itemId),
+    index("contract_lines_contract_category_idx").on(t.contractId, t.categoryId),
     index("contract_lines_item_idx").on(t.itemId),
     index("contract_lines_category_idx").on(t.categoryId),
     check("contract_lines_one_target", sql`(${t.itemId} is null) <> (${t.categoryId} is null)`),
@@ -200,6 +203,10 @@ export const tierRules = pgTable(
     index("tier_rules_item_idx").on(t.itemId),
     index("tier_rules_category_idx").on(t.categoryId),
     index("tier_rules_family_idx").on(t.familyId),
+    // Tiers for everything (no target): the loader's fourth branch next to item/category/family.
+    index("tier_rules_all_idx")
+      .on(t.id)
+      .where(sql`${t.itemId} is null and ${t.categoryId} is null and ${t.familyId} is null`),
     check("tier_rules_basis", sql`${t.basis} in ('line_quantity','family_quantity','order_value')`),
     check("tier_rules_scope", sql`${t.accountGroupId} is null or ${t.accountId} is null`),
     check("tier_rules_target", sql`num_nonnulls(${t.itemId}, ${t.categoryId}, ${t.familyId}) <= 1`),
