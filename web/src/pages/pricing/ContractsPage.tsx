@@ -143,7 +143,7 @@ function ContractForm({ existing, onClose }: { existing?: Contract; onClose: () 
             <Table.Tbody>
               {lines.map((l) => (
                 <Table.Tr key={l.key} data-testid="contract-line">
-                  <Table.Td style={{ verticalAlign: "top" }}>
+                  <Table.Td style={{ verticalAlign: "top", minWidth: 340 }}>
                     <TargetInput
                       value={l.target}
                       onChange={(target) => patchLine(l.key, { target })}
@@ -154,7 +154,7 @@ function ContractForm({ existing, onClose }: { existing?: Contract; onClose: () 
                       error={errors[`target-${l.key}`]}
                     />
                   </Table.Td>
-                  <Table.Td w={150} style={{ verticalAlign: "top" }}>
+                  <Table.Td w={160} style={{ verticalAlign: "top" }}>
                     <Select
                       aria-label="Price kind"
                       data={PRICE_KINDS}
@@ -166,7 +166,7 @@ function ContractForm({ existing, onClose }: { existing?: Contract; onClose: () 
                   <Table.Td w={130} style={{ verticalAlign: "top" }}>
                     <TextInput
                       aria-label={l.kind === "fixed" ? "Price" : "Percent"}
-                      placeholder={l.kind === "fixed" ? "0.00" : "%"}
+                      placeholder={l.kind === "fixed" ? "Price" : "Percent"}
                       value={l.value}
                       onChange={(e) => patchLine(l.key, { value: e.currentTarget.value })}
                       error={errors[`price-${l.key}`]}

@@ -69,7 +69,7 @@ export function EntryForm({
         <SimpleGrid cols={2}>
           <TextInput
             label="Price"
-            placeholder="0.00"
+            placeholder="Price"
             value={price}
             onChange={(e) => setPrice(e.currentTarget.value)}
             error={errors.price}

@@ -41,7 +41,7 @@ export function RuleHeaderFields({
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
         <Select
           label="Currency"
-          placeholder={currencyOptional ? "Any (percentages only)" : undefined}
+          placeholder={currencyOptional ? "Any" : undefined}
           data={CURRENCIES}
           value={value.currency}
           onChange={(v) => onChange({ currency: v })}

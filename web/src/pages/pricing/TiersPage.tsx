@@ -127,7 +127,7 @@ function TierForm({ existing, onClose }: { existing?: Tier; onClose: () => void 
                 <TextInput
                   aria-label="From"
                   leftSection={<Text size="xs">≥</Text>}
-                  placeholder={basis === "order_value" ? "500" : "12"}
+                  placeholder={basis === "order_value" ? "Amount" : "Quantity"}
                   value={b.min}
                   onChange={(e) => patch(b.key, { min: e.currentTarget.value })}
                   error={errors[`min-${b.key}`]}
@@ -204,7 +204,7 @@ export function TiersPage() {
           render: (t) => (
             <Text size="sm">
               {BASIS_SHORT[t.basis]}:{" "}
-              {t.breaks.map((b) => `≥${b.min} ${adjustmentLabel(b.adjustment)}`).join(", ")}
+              {t.breaks.map((b) => `≥ ${b.min}: ${adjustmentLabel(b.adjustment)}`).join(", ")}
             </Text>
           ),
         },

@@ -3,7 +3,8 @@
 import { Alert, Badge, Group, List, NumberInput, SegmentedControl, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconLock } from "@tabler/icons-react";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
+import { useAccount } from "../../api/hooks";
 import { type AccountOption, AccountSelect } from "../../components/AccountSelect";
 import { formatDate } from "../../lib/dates";
 import type { AnyScope, ScopeView } from "./types";
@@ -93,6 +94,12 @@ export function ScopeInput({
       ? { id: value.accountId, number: "", name: `Account #${value.accountId}` }
       : null,
   );
+  // Editing an account rule: show the account's name once it is loaded.
+  const existing = useAccount(value?.kind === "account" && account?.number === "" ? value.accountId : null);
+  useEffect(() => {
+    const a = existing.data;
+    if (a) setAccount({ id: a.id, number: a.number, name: a.name });
+  }, [existing.data]);
   const data = [
     { value: "account", label: "One account" },
     { value: "group", label: "Account group" },

@@ -144,7 +144,7 @@ export function AdjustmentInput({
       />
       <TextInput
         aria-label={value.kind === "percent_off" ? "Percent" : "Amount"}
-        placeholder={value.kind === "percent_off" ? "e.g. 5" : "e.g. 1.25"}
+        placeholder={value.kind === "percent_off" ? "Percent" : "Amount"}
         value={adjustmentValue(value)}
         onChange={(e) => onChange(makeAdjustment(value.kind, e.currentTarget.value))}
         rightSection={value.kind === "percent_off" ? "%" : undefined}
