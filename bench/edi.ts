@@ -15,8 +15,9 @@ const SMALL_MB = Number(process.env.BENCH_EDI_MB ?? 20);
 const BIG_MB = Number(process.env.BENCH_EDI_BIG_MB ?? 200);
 const REPS = Number(process.env.BENCH_EDI_REPS ?? 5);
 const TRANSLATE_REPS = Number(process.env.BENCH_EDI_TRANSLATE_REPS ?? 3);
-/** File streams read 1 MB at a time, as `wholesail edi translate` does. */
-const READ_CHUNK = 1 << 20;
+/** The tokenizer reads the file in 64 KB chunks (the fs default); translate in 1 MB, as `wholesail edi translate`. */
+const READ_CHUNK = 1 << 16;
+const CLI_READ_CHUNK = 1 << 20;
 /** The translate driver pushes 64 KB slices into the scanner; the "chunks" phase does the same. */
 const PUSH_SLICE = 1 << 16;
 const MB = 1 << 20;
@@ -103,6 +104,8 @@ function sampleMemory(): void {
 
 /** Each phase prepares (untimed) and returns the timed work, which returns how many tokens it saw. */
 const PHASES: Record<string, (path: string) => () => Promise<number> | number> = {
+  // Nothing: the memory of a child process (node + tsx) before any work.
+  idle: () => () => 0,
   // The floor: read the file and split it on the terminator.
   floor: (path) => () => new TextDecoder().decode(readFileSync(path)).split("~").length,
   // The scanner fed 64 KB slices of a string already in memory (the file is read before the clock).
@@ -132,7 +135,7 @@ const PHASES: Record<string, (path: string) => () => Promise<number> | number> =
   translate: (path) => async () => {
     const timer = setInterval(sampleMemory, 5);
     try {
-      const r = await translateStream(createReadStream(path, { highWaterMark: READ_CHUNK }));
+      const r = await translateStream(createReadStream(path, { highWaterMark: CLI_READ_CHUNK }));
       sampleMemory();
       return r.interchanges.reduce((a, ic) => a + ic.transactions.length, 0);
     } finally {
@@ -187,6 +190,10 @@ export async function run(): Promise<void> {
     console.log(`edi file_mb=${fmt(g.bytes / MB)}`);
     console.log(`edi file_sets_850=${g.sets}`);
 
+    const idle = measure("idle", small, 1);
+    console.log(
+      `edi idle_child peak_rss_mb=${fmt(idle.peakRssMb)} (node + tsx, no work: the baseline below)`,
+    );
     const floor = measure("floor", small, REPS);
     console.log(`edi floor read_split_mb_s=${fmt(median(floor.rates))} ${spread(floor.rates)}`);
     console.log(`edi floor read_split_cpu_mb_s=${fmt(median(floor.cpuRates))} ${spread(floor.cpuRates)}`);
