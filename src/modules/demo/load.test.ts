@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../app/db.ts";
 import { migrateDatabase } from "../../app/migrate.ts";
 import { extend } from "../../lib/money.ts";
+import { quote } from "../pricing/quote.ts";
 import { isValidGln, isValidUpcA } from "./gs1.ts";
 import { type DemoResult, loadDemo } from "./load.ts";
 
@@ -42,7 +43,14 @@ async function fingerprint(db: Db): Promise<Record<string, string>> {
     (select md5(string_agg(concat_ws('|', number, name, credit_limit, payment_terms, rep_id), ',' order by id)) from accounts) as accounts,
     (select md5(string_agg(concat_ws('|', number, account_id, ship_to_id, channel, status, ordered_at, total), ',' order by id)) from orders) as orders,
     (select md5(string_agg(concat_ws('|', order_id, item_id, quantity, unit_price, extended_amount), ',' order by id)) from order_lines) as lines,
-    (select md5(string_agg(concat_ws('|', item_id, warehouse_id, on_hand, allocated), ',' order by item_id, warehouse_id)) from stock_levels) as stock`);
+    (select md5(string_agg(concat_ws('|', item_id, warehouse_id, on_hand, allocated), ',' order by item_id, warehouse_id)) from stock_levels) as stock,
+    (select md5(string_agg(concat_ws('|', price_list_id, item_id, unit_price), ',' order by price_list_id, item_id)) from price_list_entries) as list_entries,
+    (select md5(string_agg(concat_ws('|', c.id, c.account_id, c.valid_from, c.valid_to, l.item_id, l.category_id, l.kind, l.price, l.percent), ',' order by l.id)) from contracts c join contract_lines l on l.contract_id = c.id) as contracts,
+    (select md5(string_agg(concat_ws('|', id, name, account_group_id, item_id, family_id, basis, breaks::text), ',' order by id)) from tier_rules) as tiers,
+    (select md5(string_agg(concat_ws('|', id, name, valid_from, valid_to, category_id, min_order_value, account_group_ids::text, adjustment::text), ',' order by id)) from promotions) as promotions,
+    (select md5(string_agg(concat_ws('|', account_id, case_rounding, surcharge_value, min_order_value, hold_last_price_days, price_tolerance_percent), ',' order by account_id)) from pricing_policies) as policies,
+    (select md5(string_agg(concat_ws('|', item_id, family_id), ',' order by item_id)) from item_family_members) as families,
+    (select md5(string_agg(concat_ws('|', account_id, item_id, unit_price, ordered_on, order_number), ',' order by account_id, item_id)) from account_last_prices) as last_prices`);
   return rows[0];
 }
 
@@ -187,6 +195,68 @@ describe("loadDemo", () => {
       "select nextval('order_number_seq') as next, (select max(substring(number from 4)::int) from orders) as max",
     );
     expect(Number(rows[0].next)).toBe(rows[0].max + 1);
+  });
+
+  it("prices the demo: group lists, chain contracts, tiers, promotions, policies and last prices paid", async () => {
+    const n = (sql: string) => count(db, `select count(*) as n from ${sql}`);
+    expect(await n("price_lists where account_group_id is not null")).toBe(2);
+    expect(
+      await n("price_list_entries e join items i on i.id = e.item_id where e.unit_price >= i.list_price"),
+    ).toBe(0);
+    expect(await n("price_list_entries")).toBeGreaterThan(300);
+    const chains = await n(
+      "accounts a join account_groups g on g.id = a.group_id where g.code = 'GROCERY' and a.number <> 'C90001'",
+    );
+    // One running agreement per chain, plus the first chain's expired one.
+    expect(await n("contracts where valid_to >= '2026-03-15'")).toBe(chains);
+    expect(await n("contracts where valid_to < '2026-03-15'")).toBe(1);
+    for (const kind of ["fixed", "percent_off_list", "cost_plus"]) {
+      expect(await n(`contract_lines where kind = '${kind}'`), kind).toBeGreaterThan(0);
+    }
+    for (const basis of ["line_quantity", "family_quantity", "order_value"]) {
+      expect(await n(`tier_rules where basis = '${basis}'`), basis).toBeGreaterThan(0);
+    }
+    expect(await n("item_families")).toBeGreaterThan(5);
+    expect(await n("promotions where valid_from <= '2026-03-15' and valid_to >= '2026-03-15'")).toBe(2);
+    expect(await n("promotions where valid_to < '2026-03-15'")).toBeGreaterThanOrEqual(2);
+    expect(await n("pricing_policies where case_rounding = 'round_up'")).toBeGreaterThan(0);
+    expect(await n("pricing_policies where case_rounding = 'reject'")).toBeGreaterThan(0);
+    expect(await n("pricing_policies where surcharge_kind = 'percent'")).toBeGreaterThan(0);
+    expect(await n("pricing_policies where min_order_value is not null")).toBeGreaterThan(0);
+    expect(await n("pricing_policies where hold_last_price_days is not null")).toBe(1);
+    // Last prices paid are the newest history line per account and item.
+    expect(await n("account_last_prices")).toBe(first.counts.account_last_prices);
+    expect(
+      await n(`account_last_prices lp where lp.unit_price <> (
+         select l.unit_price from orders o join order_lines l on l.order_id = o.id
+          where o.account_id = lp.account_id and l.item_id = lp.item_id and o.status <> 'cancelled'
+          order by o.ordered_at desc, l.line_no desc limit 1)`),
+    ).toBe(0);
+
+    // A chain's quote on a contracted item shows the contract in its waterfall.
+    const { rows } = await db.pool.query(
+      `select c.id as contract_id, c.account_id, i.sku, i.order_multiple, l.price
+         from contract_lines l join contracts c on c.id = l.contract_id join items i on i.id = l.item_id
+        where l.kind = 'fixed' and c.valid_from <= '2026-03-15' and c.valid_to >= '2026-03-15'
+        order by l.id limit 1`,
+    );
+    const line = rows[0];
+    const result = await quote(
+      db.pool,
+      {
+        accountId: line.account_id,
+        date: "2026-03-15",
+        lines: [{ sku: line.sku, quantity: line.order_multiple }],
+      },
+      null,
+    );
+    const priced = result.quote.lines[0];
+    expect(priced.violations).toEqual([]);
+    const step = priced.waterfall.find((s) => s.kind === "contract");
+    expect(step, JSON.stringify(priced.waterfall)).toBeDefined();
+    expect(String(step?.ruleId)).toBe(String(line.contract_id));
+    expect(step?.after).toBe(line.price);
+    expect(priced.lastPaid).not.toBeNull();
   });
 
   it("is deterministic: the same seed loads identical data", async () => {

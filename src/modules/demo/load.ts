@@ -5,10 +5,12 @@ import type pg from "pg";
 import { type Db, withTransaction } from "../../app/db.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { addDemoEdiPartners } from "../channels/edi/demo-partners.ts";
+import { rebuildLastPrices } from "../pricing/last-prices.ts";
 import { generateCustomers } from "./accounts.ts";
 import { bulkInsert, type Column, syncIdentity } from "./bulk.ts";
 import { generateCatalog } from "./catalog.ts";
 import { type Batch, DAY_MS, generateHistory, type HistoryContext, startOfUtcDay } from "./history.ts";
+import { generatePricing, insertPricing } from "./pricing.ts";
 import { createRng } from "./random.ts";
 import { generateOpenOrders, generateRepTargets, generateStock } from "./stock.ts";
 import * as T from "./tables.ts";
@@ -132,6 +134,21 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
       historyStart,
     );
     await put("rep_targets", T.repTargetColumns, targets, false);
+
+    // Pricing rules (the history above keeps the prices it was generated with: history is history),
+    // then the memo of last prices paid, rebuilt from that history.
+    const pricing = generatePricing(rng.fork("pricing"), {
+      items: catalog.items,
+      units: catalog.units,
+      groups: customers.groups,
+      accounts: customers.accounts,
+      partNumbers: customers.partNumbers,
+      now,
+    });
+    await insertPricing(client, put, pricing);
+    progress("last prices", 0, 1);
+    counts.account_last_prices = await rebuildLastPrices(client);
+    progress("last prices", 1, 1);
 
     progress("finishing", 0, 1);
     if (skippedTriggers) await verifyReferences(client);
