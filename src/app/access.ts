@@ -60,10 +60,10 @@ export function requireAccessDeclarations(app: FastifyInstance): void {
 
 /** Checks each request against its route's declaration; register after authentication. */
 export function enforceAccess(app: FastifyInstance): void {
-  app.addHook("preValidation", async (request) => {
+  app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access === "public") return;
-    // Before body validation, so a caller without access learns nothing about the route's input.
+    // Before the body is read or validated: a caller without access learns nothing about the input.
     checkAccess(request, access);
   });
 }

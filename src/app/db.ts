@@ -36,7 +36,7 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
   const dataDir = options.dataDir ?? "memory://";
   if (dataDir !== "memory://") mkdirSync(dataDir, { recursive: true });
   const { child, port } = await startEmbeddedPostgres(dataDir);
-  const pool = new pg.Pool({
+  const config: pg.PoolConfig = {
     host: "127.0.0.1",
     port,
     user: "postgres",
@@ -44,10 +44,11 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
     max: 1,
     // PGlite is one session shared by every connection: named prepared statements outlive the
     // connection that made them, so a fresh connection would fail to prepare them again.
-    onConnect: async (client: pg.PoolClient) => {
+    onConnect: async (client: pg.ClientBase) => {
       await client.query("DEALLOCATE ALL");
     },
-  } as pg.PoolConfig);
+  };
+  const pool = new pg.Pool(config);
   return {
     kind: "pglite",
     pool,

@@ -22,7 +22,7 @@ describe("wholesail CLI", () => {
       expect(help.stdout).toContain("Usage: wholesail");
     }
     expect((await run(process.execPath, [BIN, "demo", "--help"], { env })).stdout).toContain("--scale");
-  });
+  }, 120_000);
 
   it("adds a user to an embedded database and explains bad input", async () => {
     const added = await run(
@@ -67,5 +67,5 @@ describe("wholesail CLI", () => {
       { env },
     );
     await expect(badRole).rejects.toMatchObject({ stderr: expect.stringContaining("expected one of admin") });
-  }, 60_000);
+  }, 180_000);
 });

@@ -38,7 +38,8 @@ export async function registerAuth(app: FastifyInstance, db: Db, config: Config)
   await app.register(fastifyCsrf, { sessionPlugin: "@fastify/session" });
 
   app.decorateRequest("caller", null);
-  app.addHook("preValidation", async (request, reply) => {
+  // onRequest: callers without access are refused before their body is even read.
+  app.addHook("onRequest", async (request, reply) => {
     const apiKey = bearerToken(request);
     if (apiKey) {
       const key = await resolveApiKey(db, apiKey);
