@@ -2,13 +2,13 @@
 // or per category, with validity dates and an "exclusive" (net price) flag.
 import {
   ActionIcon,
+  Box,
   Button,
   Checkbox,
   Group,
   Modal,
   Select,
   Stack,
-  Table,
   Text,
   TextInput,
 } from "@mantine/core";
@@ -139,70 +139,64 @@ function ContractForm({ existing, onClose }: { existing?: Contract; onClose: () 
           <Text size="sm" fw={500} mb={4}>
             Lines
           </Text>
-          <Table verticalSpacing={6} withRowBorders={false}>
-            <Table.Tbody>
-              {lines.map((l) => (
-                <Table.Tr key={l.key} data-testid="contract-line">
-                  <Table.Td style={{ verticalAlign: "top", minWidth: 340 }}>
-                    <TargetInput
-                      value={l.target}
-                      onChange={(target) => patchLine(l.key, { target })}
-                      kinds={[
-                        { value: "item", label: "Item" },
-                        { value: "category", label: "Category" },
-                      ]}
-                      error={errors[`target-${l.key}`]}
-                    />
-                  </Table.Td>
-                  <Table.Td w={160} style={{ verticalAlign: "top" }}>
-                    <Select
-                      aria-label="Price kind"
-                      data={PRICE_KINDS}
-                      value={l.kind}
-                      onChange={(k) => patchLine(l.key, { kind: (k ?? "fixed") as LineDraft["kind"] })}
-                      allowDeselect={false}
-                    />
-                  </Table.Td>
-                  <Table.Td w={130} style={{ verticalAlign: "top" }}>
-                    <TextInput
-                      aria-label={l.kind === "fixed" ? "Price" : "Percent"}
-                      placeholder={l.kind === "fixed" ? "Price" : "Percent"}
-                      value={l.value}
-                      onChange={(e) => patchLine(l.key, { value: e.currentTarget.value })}
-                      error={errors[`price-${l.key}`]}
-                      inputMode="decimal"
-                      styles={{ input: { textAlign: "right" } }}
-                    />
-                  </Table.Td>
-                  <Table.Td w={120} style={{ verticalAlign: "top" }}>
-                    {l.kind === "cost_plus" && (
-                      <Select
-                        aria-label="Basis"
-                        data={[
-                          { value: "markup", label: "markup" },
-                          { value: "margin", label: "margin" },
-                        ]}
-                        value={l.basis}
-                        onChange={(b) => patchLine(l.key, { basis: (b ?? "markup") as LineDraft["basis"] })}
-                        allowDeselect={false}
-                      />
-                    )}
-                  </Table.Td>
-                  <Table.Td w={40} style={{ verticalAlign: "top" }}>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      mt={4}
-                      onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
-                      aria-label="Remove line"
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <Stack gap="xs">
+            {lines.map((l) => (
+              <Group key={l.key} gap="xs" align="flex-start" wrap="nowrap" data-testid="contract-line">
+                <Box style={{ flex: 1, minWidth: 0 }}>
+                  <TargetInput
+                    value={l.target}
+                    onChange={(target) => patchLine(l.key, { target })}
+                    kinds={[
+                      { value: "item", label: "Item" },
+                      { value: "category", label: "Category" },
+                    ]}
+                    error={errors[`target-${l.key}`]}
+                  />
+                </Box>
+                <Select
+                  aria-label="Price kind"
+                  data={PRICE_KINDS}
+                  value={l.kind}
+                  onChange={(k) => patchLine(l.key, { kind: (k ?? "fixed") as LineDraft["kind"] })}
+                  allowDeselect={false}
+                  w={140}
+                />
+                <TextInput
+                  aria-label={l.kind === "fixed" ? "Price" : "Percent"}
+                  placeholder={l.kind === "fixed" ? "Price" : "Percent"}
+                  value={l.value}
+                  onChange={(e) => patchLine(l.key, { value: e.currentTarget.value })}
+                  error={errors[`price-${l.key}`]}
+                  rightSection={l.kind === "fixed" ? undefined : "%"}
+                  inputMode="decimal"
+                  styles={{ input: { textAlign: "right" } }}
+                  w={120}
+                />
+                {l.kind === "cost_plus" && (
+                  <Select
+                    aria-label="Basis"
+                    data={[
+                      { value: "markup", label: "markup" },
+                      { value: "margin", label: "margin" },
+                    ]}
+                    value={l.basis}
+                    onChange={(b) => patchLine(l.key, { basis: (b ?? "markup") as LineDraft["basis"] })}
+                    allowDeselect={false}
+                    w={105}
+                  />
+                )}
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  mt={4}
+                  onClick={() => setLines((ls) => ls.filter((x) => x.key !== l.key))}
+                  aria-label="Remove line"
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            ))}
+          </Stack>
           {errors.lines && (
             <Text size="xs" c="red">
               {errors.lines}
