@@ -3,20 +3,18 @@
 // on its top items, percent off list by category, one chain on cost-plus, one expired agreement),
 // volume tiers (line-quantity breaks on palletised items, mix-and-match across product families, an
 // order-value tier for institutions), two running promotions and three expired ones, item families,
-// and account pricing policies. Rows only; load.ts bulk-inserts them (pricingTables below).
+// and account pricing policies. Rows only; pricing-tables.ts inserts them.
 //
 // Kept clear of the order desk's everyday path: hardware stores get no policy row (default: refuse
 // broken case multiples, no minimum), minimum order values go only to the smallest restaurants, and
 // the hardware list leaves the categories hardware buys less of (adhesives, fasteners' neighbours)
 // at list. The browser tests use the first account by name (a hardware store at seed 42) and rely
 // on that: an item it can buy at list, and an order of a few eaches that is not refused.
-import type pg from "pg";
 import type { AccountRow, GroupRow, PartNumberRow } from "./accounts.ts";
-import { type Column, syncIdentity } from "./bulk.ts";
 import type { ItemRow, ItemUnitRow } from "./catalog.ts";
 import type { Segment } from "./catalog-data.ts";
 import { DAY_MS, startOfUtcDay } from "./history.ts";
-import { centsToString, price4ToString, scalePrice4 } from "./money4.ts";
+import { scalePrice4 } from "./money4.ts";
 import type { Rng } from "./random.ts";
 
 type Adjustment = { kind: "percent_off"; percent: string };
@@ -406,121 +404,4 @@ export function generatePricing(rng: Rng, input: PricingInput): DemoPricing {
     }
   }
   return out;
-}
-
-// ---- Column mappings (tables in migrations/0002_pricing.sql).
-const json = (v: unknown) => JSON.stringify(v);
-export const pricingTables = {
-  familyColumns: [
-    ["id", "int", (r) => r.id],
-    ["code", "text", (r) => r.code],
-    ["name", "text", (r) => r.name],
-  ] as Column<FamilyRow>[],
-  familyMemberColumns: [
-    ["item_id", "int", (r) => r.itemId],
-    ["family_id", "int", (r) => r.familyId],
-  ] as Column<FamilyMemberRow>[],
-  priceListColumns: [
-    ["id", "int", (r) => r.id],
-    ["name", "text", (r) => r.name],
-    ["account_group_id", "int", (r) => r.groupId],
-    ["account_id", "int", (r) => r.accountId],
-    ["currency", "text", () => "USD"],
-    ["valid_from", "date", (r) => r.validFrom],
-    ["valid_to", "date", (r) => r.validTo],
-  ] as Column<PriceListRow>[],
-  entryColumns: [
-    ["price_list_id", "int", (r) => r.listId],
-    ["item_id", "int", (r) => r.itemId],
-    ["unit_price", "numeric", (r) => price4ToString(r.price4)],
-  ] as Column<EntryRow>[],
-  contractColumns: [
-    ["id", "int", (r) => r.id],
-    ["name", "text", (r) => r.name],
-    ["account_id", "int", (r) => r.accountId],
-    ["currency", "text", () => "USD"],
-    ["valid_from", "date", (r) => r.validFrom],
-    ["valid_to", "date", (r) => r.validTo],
-  ] as Column<ContractRow>[],
-  contractLineColumns: [
-    ["id", "int", (r) => r.id],
-    ["contract_id", "int", (r) => r.contractId],
-    ["item_id", "int", (r) => r.itemId],
-    ["category_id", "int", (r) => r.categoryId],
-    ["kind", "text", (r) => r.kind],
-    ["price", "numeric", (r) => (r.price4 === null ? null : price4ToString(r.price4))],
-    ["percent", "numeric", (r) => r.percent],
-    ["basis", "text", (r) => r.basis],
-  ] as Column<ContractLineRow>[],
-  tierColumns: [
-    ["id", "int", (r) => r.id],
-    ["name", "text", (r) => r.name],
-    ["account_group_id", "int", (r) => r.groupId],
-    ["currency", "text", (r) => r.currency],
-    ["item_id", "int", (r) => r.itemId],
-    ["family_id", "int", (r) => r.familyId],
-    ["basis", "text", (r) => r.basis],
-    ["breaks", "jsonb", (r) => json(r.breaks)],
-  ] as Column<TierRow>[],
-  promotionColumns: [
-    ["id", "int", (r) => r.id],
-    ["name", "text", (r) => r.name],
-    ["valid_from", "date", (r) => r.validFrom],
-    ["valid_to", "date", (r) => r.validTo],
-    ["currency", "text", () => "USD"],
-    ["category_id", "int", (r) => r.categoryId],
-    [
-      "min_order_value",
-      "numeric",
-      (r) => (r.minOrderValueCents === null ? null : centsToString(r.minOrderValueCents)),
-    ],
-    ["adjustment", "jsonb", (r) => json({ kind: "percent_off", percent: r.percent })],
-  ] as Column<PromotionRow>[],
-  policyColumns: [
-    ["account_id", "int", (r) => r.accountId],
-    ["case_rounding", "text", (r) => r.caseRounding],
-    ["surcharge_kind", "text", (r) => (r.surchargePercent === null ? null : "percent")],
-    ["surcharge_value", "numeric", (r) => r.surchargePercent],
-    [
-      "min_order_value",
-      "numeric",
-      (r) => (r.minOrderValueCents === null ? null : centsToString(r.minOrderValueCents)),
-    ],
-    ["min_order_currency", "text", (r) => (r.minOrderValueCents === null ? null : "USD")],
-    ["hold_last_price_days", "int", (r) => r.holdLastPriceDays],
-    ["price_tolerance_percent", "numeric", (r) => r.priceTolerancePercent],
-  ] as Column<PolicyRow>[],
-};
-
-type Put = <R>(table: string, columns: Column<R>[], rows: R[], explicitIds: boolean) => Promise<void>;
-
-/** Inserts the pricing rows (inside the demo's transaction) and moves identities past their ids. */
-export async function insertPricing(client: pg.ClientBase, put: Put, p: DemoPricing): Promise<void> {
-  const t = pricingTables;
-  await put("item_families", t.familyColumns, p.families, true);
-  await put("item_family_members", t.familyMemberColumns, p.familyMembers, false);
-  await put("price_lists", t.priceListColumns, p.priceLists, true);
-  await put("price_list_entries", t.entryColumns, p.entries, false);
-  await put("contracts", t.contractColumns, p.contracts, true);
-  await put("contract_lines", t.contractLineColumns, p.contractLines, true);
-  await put("tier_rules", t.tierColumns, p.tiers, true);
-  await put("promotions", t.promotionColumns, p.promotions, true);
-  // unnest() cannot carry an int[] per row: the few group-limited promotions get theirs here.
-  const limited = p.promotions.filter((r) => r.groupIds !== null);
-  await client.query(
-    `update promotions p set account_group_ids = array(select jsonb_array_elements_text(g.ids)::int)
-       from unnest($1::int[], $2::jsonb[]) as g(id, ids) where p.id = g.id`,
-    [limited.map((r) => r.id), limited.map((r) => JSON.stringify(r.groupIds))],
-  );
-  await put("pricing_policies", t.policyColumns, p.policies, false);
-  for (const table of [
-    "item_families",
-    "price_lists",
-    "contracts",
-    "contract_lines",
-    "tier_rules",
-    "promotions",
-  ]) {
-    await syncIdentity(client, table);
-  }
 }
