@@ -53,6 +53,7 @@ export async function sendAcknowledgment(
 function ackType(standard: string, raw: string): string {
   if (standard === "edifact") return "CONTRL";
   const types = new Set<string>();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: FS/GS are legal X12 separators
   if (/(^|[\r\n~*|^!\u001c])TA1[*|^\u001d]/.test(raw)) types.add("TA1");
   for (const m of raw.matchAll(/ST.(997|999)/g)) types.add(m[1]);
   return [...types].join("+") || "997";
