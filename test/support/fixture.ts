@@ -2,6 +2,7 @@
 // warehouses, a few items, and one user per role. Values are fixed so tests can assert exactly.
 import type { Db } from "../../src/app/db.ts";
 import { hashPassword } from "../../src/modules/auth/passwords.ts";
+import { ensureWorkflowDefaults } from "../../src/modules/workflow/defaults.ts";
 
 export const PASSWORD = "correct-horse-battery";
 let passwordHash: Promise<string> | null = null;
@@ -95,5 +96,8 @@ export async function seedFixture(db: Db): Promise<Fixture> {
   }
   await user("buyer@a.test", "buyer", accountA);
   await user("buyer@b.test", "buyer", accountB);
+  // Exception types, escalation paths and approval rules, as `wholesail serve` seeds them: intake
+  // raises exceptions (credit hold, duplicate PO, …) on any order.
+  await ensureWorkflowDefaults(db);
   return { accountA, accountB, shipToA, shipToB, items, warehouses: { east, west } };
 }

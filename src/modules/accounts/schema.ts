@@ -48,8 +48,12 @@ export const accounts = pgTable(
     billToRegion: text("bill_to_region").notNull(),
     billToPostalCode: text("bill_to_postal_code").notNull(),
     billToCountry: text("bill_to_country").notNull().default("US"),
+    // Shortfalls: 'partial' ships what is in stock and backorders the rest; 'complete' holds the
+    // order (backorder exception) until every line can ship.
+    shipPolicy: text("ship_policy").notNull().default("partial"),
   },
   (t) => [
+    check("accounts_ship_policy_valid", sql`${t.shipPolicy} in ('partial','complete')`),
     index("accounts_group_idx").on(t.groupId),
     index("accounts_rep_idx").on(t.repId),
     check("accounts_credit_limit_nonnegative", sql`${t.creditLimit} >= 0`),

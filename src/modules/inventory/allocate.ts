@@ -4,7 +4,13 @@
 // stock_levels is the backstop.
 import type pg from "pg";
 import { DomainError } from "../../lib/errors.ts";
-import { type LineAllocation, type LineRequest, planAllocation } from "./plan-allocation.ts";
+import {
+  type LineAllocation,
+  type LineRequest,
+  type PartialPlan,
+  planAllocation,
+  planPartialAllocation,
+} from "./plan-allocation.ts";
 
 export type { LineAllocation, LineRequest } from "./plan-allocation.ts";
 
@@ -21,6 +27,35 @@ export async function allocateStock(
   warehouseOrder: number[],
   reference: string,
 ): Promise<LineAllocation[][]> {
+  const available = await lockAvailable(client, lines);
+  const plan = planAllocation(lines, available, warehouseOrder);
+  if (!plan.ok) {
+    throw new DomainError("INSUFFICIENT_STOCK", `Not enough stock of ${plan.shortage.sku}`, {
+      ...plan.shortage,
+    });
+  }
+  await applyAllocation(client, lines, plan.perLine, reference);
+  return plan.perLine;
+}
+
+/**
+ * Allocates what the warehouses have and reports the rest as backordered per line (see
+ * planPartialAllocation). Same locking and conditional update as allocateStock.
+ */
+export async function allocateAvailable(
+  client: pg.PoolClient,
+  lines: LineRequest[],
+  warehouseOrder: number[],
+  reference: string,
+): Promise<PartialPlan & { availableBefore: Map<string, number> }> {
+  const available = await lockAvailable(client, lines);
+  const plan = planPartialAllocation(lines, available, warehouseOrder);
+  await applyAllocation(client, lines, plan.perLine, reference);
+  return { ...plan, availableBefore: available };
+}
+
+/** Locks the lines' stock rows (item, warehouse order: no deadlocks); free units by `item:warehouse`. */
+async function lockAvailable(client: pg.PoolClient, lines: LineRequest[]): Promise<Map<string, number>> {
   const itemIds = [...new Set(lines.map((l) => l.itemId))];
   const locked = await client.query({
     name: "lock_stock_levels",
@@ -30,15 +65,18 @@ export async function allocateStock(
   });
   const available = new Map<string, number>();
   for (const row of locked.rows) available.set(`${row.item_id}:${row.warehouse_id}`, row.available);
-  const plan = planAllocation(lines, available, warehouseOrder);
-  if (!plan.ok) {
-    throw new DomainError("INSUFFICIENT_STOCK", `Not enough stock of ${plan.shortage.sku}`, {
-      ...plan.shortage,
-    });
-  }
+  return available;
+}
+
+async function applyAllocation(
+  client: pg.PoolClient,
+  lines: LineRequest[],
+  perLine: LineAllocation[][],
+  reference: string,
+): Promise<void> {
   // Sum per item and warehouse: the counters change once per row.
   const sums = new Map<string, { itemId: number; warehouseId: number; quantity: number }>();
-  plan.perLine.forEach((allocations, i) => {
+  perLine.forEach((allocations, i) => {
     for (const a of allocations) {
       const key = `${lines[i].itemId}:${a.warehouseId}`;
       const seen = sums.get(key);
@@ -50,6 +88,7 @@ export async function allocateStock(
     }
   });
   const rows = [...sums.values()];
+  if (rows.length === 0) return;
   const columns = [rows.map((a) => a.itemId), rows.map((a) => a.warehouseId), rows.map((a) => a.quantity)];
   // Still conditional: the rows are locked, but the WHERE (and the CHECK) make oversell impossible
   // even if a future caller forgets the lock.
@@ -69,7 +108,6 @@ export async function allocateStock(
              from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)`,
     values: [...columns, reference],
   });
-  return plan.perLine;
 }
 
 export async function availableByWarehouse(

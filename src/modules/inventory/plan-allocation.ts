@@ -58,3 +58,40 @@ export function planAllocation(
   });
   return { ok: true, perLine };
 }
+
+export type PartialPlan = { perLine: LineAllocation[][]; backordered: number[] };
+
+/**
+ * Like planAllocation, but never fails: each item takes the nearest warehouse that can fill it,
+ * else what every warehouse has, nearest first; the shortfall is backordered. Lines of one item
+ * are served in line order, so an earlier line is filled before a later one is backordered.
+ */
+export function planPartialAllocation(
+  lines: LineRequest[],
+  available: Map<string, number>,
+  warehouseOrder: number[],
+): PartialPlan {
+  const totals = new Map<number, number>();
+  for (const line of lines) totals.set(line.itemId, (totals.get(line.itemId) ?? 0) + line.quantity);
+  const fillable = new Map<number, number>();
+  for (const [itemId, quantity] of totals) {
+    const total = warehouseOrder.reduce(
+      (sum, w) => sum + Math.max(0, available.get(`${itemId}:${w}`) ?? 0),
+      0,
+    );
+    fillable.set(itemId, Math.min(quantity, total));
+  }
+  // Shrink each line to what its item can fill (in line order), then plan that in full.
+  const left = new Map(fillable);
+  const shrunk = lines.map((line) => {
+    const take = Math.min(line.quantity, left.get(line.itemId) ?? 0);
+    left.set(line.itemId, (left.get(line.itemId) ?? 0) - take);
+    return { ...line, quantity: take };
+  });
+  const nonEmpty = shrunk.filter((l) => l.quantity > 0);
+  const plan = planAllocation(nonEmpty, available, warehouseOrder);
+  if (!plan.ok) throw new Error(`partial plan overdrew ${plan.shortage.sku}`); // cannot happen
+  let next = 0;
+  const perLine = shrunk.map((l) => (l.quantity > 0 ? plan.perLine[next++] : []));
+  return { perLine, backordered: lines.map((l, i) => l.quantity - shrunk[i].quantity) };
+}

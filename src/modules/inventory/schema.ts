@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
+  date,
   index,
   integer,
   numeric,
@@ -84,5 +85,51 @@ export const allocations = pgTable(
     index("allocations_line_idx").on(t.orderLineId),
     index("allocations_item_idx").on(t.itemId, t.warehouseId),
     check("allocations_quantity_positive", sql`${t.quantity} > 0`),
+  ],
+);
+
+// Inbound supply: purchase orders to suppliers with an expected receipt date. Open quantities
+// (quantity - received_quantity on open POs) feed available-to-promise and backorder ETAs.
+export const purchaseOrders = pgTable(
+  "purchase_orders",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    number: text("number").notNull().unique(),
+    supplier: text("supplier").notNull(),
+    warehouseId: integer("warehouse_id")
+      .notNull()
+      .references(() => warehouses.id),
+    status: text("status").notNull().default("open"),
+    expectedDate: date("expected_date").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("purchase_orders_open_idx").on(t.warehouseId).where(sql`${t.status} = 'open'`),
+    check("purchase_orders_status_valid", sql`${t.status} in ('open','closed','cancelled')`),
+  ],
+);
+
+export const purchaseOrderLines = pgTable(
+  "purchase_order_lines",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    purchaseOrderId: integer("purchase_order_id")
+      .notNull()
+      .references(() => purchaseOrders.id),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id),
+    quantity: integer("quantity").notNull(),
+    receivedQuantity: integer("received_quantity").notNull().default(0),
+    // Null: the purchase order's expected date.
+    expectedDate: date("expected_date"),
+  },
+  (t) => [
+    index("purchase_order_lines_item_idx").on(t.itemId),
+    index("purchase_order_lines_po_idx").on(t.purchaseOrderId),
+    check(
+      "purchase_order_lines_quantities",
+      sql`${t.quantity} > 0 and ${t.receivedQuantity} >= 0 and ${t.receivedQuantity} <= ${t.quantity}`,
+    ),
   ],
 );

@@ -2,6 +2,7 @@
 // their company; a non-matching id looks exactly like a missing one (404), leaking nothing.
 import type { Db } from "../../app/db.ts";
 import { notFound } from "../../lib/errors.ts";
+import { exceptionsForOrder } from "../workflow/queries.ts";
 
 export type OrderListQuery = {
   page: number;
@@ -81,13 +82,16 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
   const order = head.rows[0];
   if (!order) throw notFound("Order", id);
   const lines = await db.pool.query(
-    `select l.id, l.line_no as "lineNo", l.item_id as "itemId", i.sku, i.name, l.quantity, i.base_unit as uom,
+    `select l.id, l.line_no as "lineNo", l.item_id as "itemId", i.sku, i.name, l.quantity,
+            coalesce(i.base_unit, l.requested->>'uom') as uom,
             l.unit_price as "unitPrice", l.extended_amount as "extendedAmount", l.price_explanation as "priceExplanation",
+            l.expected_unit_price as "expectedUnitPrice", l.backordered_quantity as "backorderedQuantity",
+            l.backorder_eta as "backorderEta", l.requested, (l.item_id is null) as unresolved,
             coalesce((select json_agg(json_build_object('warehouseCode', w.code, 'warehouseName', w.name,
                                                         'quantity', al.quantity) order by w.code)
                         from allocations al join warehouses w on w.id = al.warehouse_id
                        where al.order_line_id = l.id), '[]') as allocations
-       from order_lines l join items i on i.id = l.item_id
+       from order_lines l left join items i on i.id = l.item_id
       where l.order_id = $1 order by l.line_no`,
     [id],
   );
@@ -97,5 +101,16 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
       where h.order_id = $1 order by h.at, h.id`,
     [id],
   );
-  return { ...order, lines: lines.rows.map(({ id: _id, ...line }) => line), history: history.rows };
+  const exceptions = await exceptionsForOrder(db, id, new Date());
+  const lineNoById = new Map(lines.rows.map((l) => [Number(l.id), l.lineNo as number]));
+  return {
+    ...order,
+    lines: lines.rows.map(({ id: _id, ...line }) => line),
+    history: history.rows,
+    // Each exception with its line number (null: about the whole order).
+    exceptions: exceptions.map((e) => ({
+      ...e,
+      lineNo: e.orderLineId === null ? null : (lineNoById.get(e.orderLineId) ?? null),
+    })),
+  };
 }

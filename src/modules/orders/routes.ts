@@ -1,9 +1,17 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { accountScope, callerOf, ORDER_TAKERS, STAFF } from "../../app/access.ts";
+import { accountScope, type Caller, callerOf, ORDER_TAKERS, STAFF } from "../../app/access.ts";
 import type { Db } from "../../app/db.ts";
-import { type Channel, createOrder } from "./create-order.ts";
+import {
+  AccountRef,
+  type Channel,
+  ItemRef,
+  type OrderRequest,
+  ShipToRef,
+  UnitPriceString,
+} from "./intake/request.ts";
+import { simulate, submit } from "./intake/submit.ts";
 import { getOrderDetail, listOrders } from "./queries.ts";
 import { ORDER_STATUSES } from "./status.ts";
 
@@ -24,28 +32,74 @@ const ListQuery = z.object({
   sort: z.enum(["orderedAt", "-orderedAt", "total", "-total", "number", "-number"]).default("-orderedAt"),
 });
 
-const NewOrderBody = z.object({
-  accountId: z.number().int().positive(),
-  shipToId: z.number().int().positive().optional(),
-  poNumber: z.string().trim().min(1).max(50).optional(),
-  requestedShipDate: z.iso.date().optional(),
-  notes: z.string().max(2000).optional(),
-  lines: z
-    .array(
-      z.object({
-        sku: z.string().trim().min(1).max(64),
-        quantity: z
-          .number()
-          .int("quantity must be a whole number")
-          .positive("quantity must be positive")
-          .max(1_000_000),
-      }),
-    )
-    .min(1, "an order needs at least one line")
-    .max(500),
-});
+// POST /api/orders and /api/orders/simulate. Backwards compatible: `{accountId, shipToId?, poNumber?,
+// requestedShipDate?, notes?, lines: [{sku, quantity}]}` still works; the account, ship-to and items
+// may also be named by identifiers, and lines may carry a unit and the buyer's expected price.
+const OrderLineBody = z
+  .object({
+    lineRef: z.string().trim().min(1).max(50).optional(),
+    sku: z.string().trim().min(1).max(64).optional(),
+    item: ItemRef.optional(),
+    quantity: z
+      .number()
+      .int("quantity must be a whole number")
+      .positive("quantity must be positive")
+      .max(1_000_000),
+    uom: z.string().trim().min(1).max(10).optional(),
+    expectedUnitPrice: UnitPriceString.optional(),
+  })
+  .refine((l) => l.sku !== undefined || l.item !== undefined, { message: "name the item by sku or item" });
+
+const OrderBody = z
+  .object({
+    accountId: z.number().int().positive().optional(),
+    account: AccountRef.optional(),
+    shipToId: z.number().int().positive().optional(),
+    shipTo: ShipToRef.optional(),
+    poNumber: z.string().trim().min(1).max(50).optional(),
+    requestedShipDate: z.iso.date().optional(),
+    requestedDeliveryDate: z.iso.date().optional(),
+    notes: z.string().max(2000).optional(),
+    lines: z.array(OrderLineBody).min(1, "an order needs at least one line").max(500),
+  })
+  .refine((b) => b.accountId !== undefined || b.account !== undefined, {
+    message: "accountId or account is required",
+    path: ["accountId"],
+  });
+type OrderBody = z.infer<typeof OrderBody>;
+
+const IdempotencyHeaders = z.object({ "idempotency-key": z.string().min(1).max(200).optional() }).loose();
 
 const CHANNEL_BY_ROLE: Record<string, Channel> = { buyer: "portal", sales_rep: "rep" };
+
+function channelOf(caller: Caller): Channel {
+  return caller.scopes ? "api" : (CHANNEL_BY_ROLE[caller.role] ?? "desk");
+}
+
+function toRequest(body: OrderBody, caller: Caller, key: string | undefined): OrderRequest {
+  return {
+    account: { ...(body.accountId !== undefined ? { id: body.accountId } : {}), ...body.account },
+    ...(body.shipTo || body.shipToId !== undefined
+      ? { shipTo: { ...(body.shipToId !== undefined ? { id: body.shipToId } : {}), ...body.shipTo } }
+      : {}),
+    ...(body.poNumber !== undefined ? { poNumber: body.poNumber } : {}),
+    ...(body.requestedShipDate !== undefined ? { requestedShipDate: body.requestedShipDate } : {}),
+    ...(body.requestedDeliveryDate !== undefined
+      ? { requestedDeliveryDate: body.requestedDeliveryDate }
+      : {}),
+    ...(body.notes !== undefined ? { notes: body.notes } : {}),
+    channel: channelOf(caller),
+    // Keys are per user: two integrations cannot collide (or read each other's orders) by key.
+    ...(key ? { idempotencyKey: `${caller.userId}:${key}` } : {}),
+    lines: body.lines.map((l) => ({
+      ...(l.lineRef !== undefined ? { lineRef: l.lineRef } : {}),
+      item: { ...(l.sku !== undefined ? { sku: l.sku } : {}), ...l.item },
+      quantity: l.quantity,
+      ...(l.uom !== undefined ? { uom: l.uom } : {}),
+      ...(l.expectedUnitPrice !== undefined ? { expectedUnitPrice: l.expectedUnitPrice } : {}),
+    })),
+  };
+}
 
 export async function orderRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -65,31 +119,60 @@ export async function orderRoutes(app: FastifyInstance, db: Db): Promise<void> {
     }),
   );
 
+  const takers = { roles: [...ORDER_TAKERS, "buyer"] as const };
+
   r.post(
     "/api/orders",
     {
-      config: { access: { roles: [...ORDER_TAKERS, "buyer"], scope: "orders:write" } },
-      schema: {
-        tags: ["orders"],
-        body: NewOrderBody,
-        headers: z.object({ "idempotency-key": z.string().min(1).max(200).optional() }).loose(),
-      },
+      config: { access: { ...takers, scope: "orders:write" } },
+      schema: { tags: ["orders"], body: OrderBody, headers: IdempotencyHeaders },
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const channel = caller.scopes ? "api" : (CHANNEL_BY_ROLE[caller.role] ?? "desk");
-      const key = request.headers["idempotency-key"];
-      const result = await createOrder(
+      const outcome = await submit(
         db,
-        request.body,
+        toRequest(request.body, caller, request.headers["idempotency-key"]),
         caller,
-        channel,
-        key ? `${caller.userId}:${key}` : undefined,
+        new Date(),
       );
-      reply.status(result.replayed ? 200 : 201);
+      reply.status(outcome.replayed ? 200 : 201);
       return {
-        order: await getOrderDetail(db, result.orderId, accountScope(caller)),
-        replayed: result.replayed,
+        order: await getOrderDetail(db, outcome.orderId!, accountScope(caller)),
+        replayed: outcome.replayed,
+        // What intake decided (null on a replay: the order above is the original result).
+        intake: outcome.replayed
+          ? null
+          : {
+              status: outcome.status,
+              promiseDate: outcome.promiseDate,
+              credit: outcome.credit,
+              exceptions: outcome.exceptions,
+              violations: outcome.violations,
+              warnings: outcome.warnings,
+              events: outcome.events,
+            },
+      };
+    },
+  );
+
+  // The same pipeline in a transaction that is always rolled back: prices with their waterfall,
+  // availability per warehouse, backorders with ETAs, promise date, credit, the exceptions that
+  // would be raised. Nothing is kept (no order, stock, exception, mail or event).
+  r.post(
+    "/api/orders/simulate",
+    {
+      config: { access: { ...takers, scope: "orders:read" } },
+      schema: { tags: ["orders"], body: OrderBody, headers: IdempotencyHeaders },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      return {
+        simulation: await simulate(
+          db,
+          toRequest(request.body, caller, request.headers["idempotency-key"]),
+          caller,
+          new Date(),
+        ),
       };
     },
   );

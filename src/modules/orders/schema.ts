@@ -47,6 +47,8 @@ export const orders = pgTable(
     index("orders_account_idx").on(t.accountId, t.orderedAt),
     index("orders_ordered_at_idx").on(t.orderedAt),
     index("orders_status_idx").on(t.status),
+    // Duplicate PO detection at intake.
+    index("orders_account_po_idx").on(t.accountId, t.poNumber),
     check("orders_channel_valid", sql`${t.channel} in ('desk','portal','rep','edi','email','csv','api')`),
   ],
 );
@@ -59,21 +61,35 @@ export const orderLines = pgTable(
       .notNull()
       .references(() => orders.id),
     lineNo: integer("line_no").notNull(),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => items.id),
+    // Null: the intake could not resolve the item the buyer named (see `requested`); the line is
+    // kept with an unresolved_item exception instead of being dropped.
+    itemId: integer("item_id").references(() => items.id),
     quantity: integer("quantity").notNull(),
-    unitPrice: numeric("unit_price", { precision: 14, scale: 4 }).notNull(),
-    extendedAmount: numeric("extended_amount", { precision: 14, scale: 2 }).notNull(),
-    unitCost: numeric("unit_cost", { precision: 14, scale: 4 }).notNull(),
+    // Null only when the line has no price (unresolved item, or a held line the engine could not price).
+    unitPrice: numeric("unit_price", { precision: 14, scale: 4 }),
+    extendedAmount: numeric("extended_amount", { precision: 14, scale: 2 }),
+    unitCost: numeric("unit_cost", { precision: 14, scale: 4 }),
     // How the unit price was reached: { waterfall, warnings } from the pricing engine (null for
     // lines written before pricing existed, e.g. demo history).
     priceExplanation: jsonb("price_explanation"),
+    // What the buyer sent for this line (identifiers, quantity, unit, expected price), as received.
+    requested: jsonb("requested"),
+    // The buyer's price per ordered unit, when the request carried one (price_discrepancy check).
+    expectedUnitPrice: numeric("expected_unit_price", { precision: 14, scale: 4 }),
+    // Part of `quantity` not allocated for lack of stock, and when inbound supply should cover it.
+    backorderedQuantity: integer("backordered_quantity").notNull().default(0),
+    backorderEta: date("backorder_eta"),
   },
   (t) => [
     unique().on(t.orderId, t.lineNo),
     index("order_lines_item_idx").on(t.itemId),
+    index("order_lines_backordered_idx").on(t.itemId).where(sql`${t.backorderedQuantity} > 0`),
     check("order_lines_quantity_positive", sql`${t.quantity} > 0`),
+    check(
+      "order_lines_backorder_valid",
+      sql`${t.backorderedQuantity} >= 0 and ${t.backorderedQuantity} <= ${t.quantity}`,
+    ),
+    check("order_lines_unresolved_unpriced", sql`${t.itemId} is not null or ${t.unitPrice} is null`),
   ],
 );
 

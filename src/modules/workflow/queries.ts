@@ -80,3 +80,33 @@ export async function getException(
     })),
   };
 }
+
+export type OrderExceptionView = Pick<
+  ExceptionView,
+  "id" | "type" | "status" | "summary" | "orderLineId" | "ownerRole" | "ownerUserId" | "deadline" | "overdue"
+> & { blocking: boolean; resolutionAction: string | null };
+
+/** The exceptions raised on one order (for its detail view), oldest first. */
+export async function exceptionsForOrder(db: Db, orderId: number, now: Date): Promise<OrderExceptionView[]> {
+  const { rows } = await db.pool.query(
+    `select ${EXCEPTION_COLUMNS} from exceptions e where e.order_id = $1 order by e.id`,
+    [orderId],
+  );
+  return rows.map((r) => {
+    const v = toExceptionView(r, now);
+    return {
+      id: v.id,
+      type: v.type,
+      status: v.status,
+      summary: v.summary,
+      orderLineId: v.orderLineId,
+      ownerRole: v.ownerRole,
+      ownerUserId: v.ownerUserId,
+      deadline: v.deadline,
+      overdue: v.overdue,
+      // Intake records whether the exception holds the order; others (raised by hand) do not.
+      blocking: v.data.blocking === true,
+      resolutionAction: v.resolutionAction,
+    };
+  });
+}

@@ -1,0 +1,355 @@
+// Price, validate and allocate, inside the order's transaction (or a simulation's): everything the
+// decision needs, without writing the order yet (allocation does change the stock counters, in the
+// same transaction, so a refusal or a simulation rolls it back).
+import type pg from "pg";
+import { DomainError } from "../../../lib/errors.ts";
+import { Dec } from "../../../lib/money.ts";
+import { allocateAvailable, allocateStock, warehousesByDistance } from "../../inventory/allocate.ts";
+import { availableToPromise, type ItemAtp, inboundSupply } from "../../inventory/atp.ts";
+import { backorderEta } from "../../inventory/eta.ts";
+import { allViolations, quote } from "../../pricing/quote.ts";
+import type { Issue, ViolationCode, WarningCode, WaterfallStep } from "../../pricing/types.ts";
+import { backorderDemand } from "./backorders.ts";
+import { describeItem, type OrderRequest } from "./request.ts";
+import type { Resolved } from "./resolve.ts";
+import {
+  backorderDisposition,
+  type CreditCheck,
+  creditCheck,
+  type PlannedException,
+  priceDiscrepancy,
+  promiseDates,
+  refusesFixableProblems,
+  violationExceptionType,
+} from "./rules.ts";
+
+/** Orders whose totals count against the credit limit: everything ordered and not yet invoiced. */
+const CREDIT_EXPOSURE_STATUSES = ["confirmed", "on_hold", "picking", "shipped"];
+
+export type EvaluatedLine = {
+  lineNo: number;
+  lineRef: string | null;
+  resolved: boolean;
+  itemId: number | null;
+  sku: string | null;
+  /** Base units when resolved; as requested (in `uom`) when not. */
+  quantity: number;
+  uom: string | null;
+  unitPrice: string | null;
+  extendedAmount: string | null;
+  unitCost: string | null;
+  expectedUnitPrice: string | null;
+  waterfall: WaterfallStep[];
+  warnings: Issue<WarningCode>[];
+  violations: Issue<ViolationCode>[];
+  lastPaid: unknown;
+  allocations: { warehouseId: number; quantity: number }[];
+  backorderedQuantity: number;
+  backorderEta: string | null;
+  promiseDate: string | null;
+  problem: { code: string; message: string } | null;
+  /** Simulation only: ATP per warehouse before this order. */
+  availability?: ItemAtp["warehouses"];
+};
+
+export type Evaluation = {
+  currency: string;
+  total: string;
+  lines: EvaluatedLine[];
+  violations: Issue<ViolationCode>[];
+  warnings: Issue<WarningCode>[];
+  credit: CreditCheck;
+  duplicateOf: string[];
+  promiseDate: string | null;
+  exceptions: PlannedException[];
+};
+
+export type EvaluateOptions = {
+  today: string;
+  orderNumber: string;
+  /** Legacy createOrder contract: refuse unknown items, pricing violations and shortages. */
+  strict: boolean;
+  withAvailability: boolean;
+};
+
+export async function evaluate(
+  client: pg.PoolClient,
+  request: OrderRequest,
+  resolved: Resolved,
+  options: EvaluateOptions,
+): Promise<Evaluation> {
+  const { account } = resolved;
+  const refuseFixable = options.strict || refusesFixableProblems(request.channel);
+  const exceptions: PlannedException[] = [];
+  const po = request.poNumber ? `PO ${request.poNumber} ` : "";
+
+  // ---- unresolved items: refused where the user can fix them, else kept and held
+  const unresolved = resolved.lines.filter((l) => !l.ok);
+  if (unresolved.length && refuseFixable) throw unresolvedError(resolved);
+  for (const l of unresolved) {
+    if (l.ok) continue;
+    exceptions.push({
+      type: "unresolved_item",
+      summary: `${po}line ${l.lineNo}: ${l.message}`,
+      blocking: true,
+      lineNo: l.lineNo,
+      amount: null,
+      data: { code: l.code, requested: l.request },
+    });
+  }
+
+  // ---- price the resolved lines (base units) with the engine, in this transaction's snapshot
+  const ok = resolved.lines.flatMap((l) => (l.ok ? [l] : []));
+  const priced = ok.length
+    ? await quote(
+        client,
+        {
+          accountId: account.id,
+          shipToId: resolved.shipTo.id,
+          date: options.today,
+          currency: account.currency,
+          lines: ok.map((l) => ({ lineRef: String(l.lineNo), sku: l.sku, quantity: l.quantity })),
+        },
+        null,
+      )
+    : null;
+  const pricedLines = priced?.priced.lines ?? [];
+  if (priced && refuseFixable) {
+    const violations = allViolations(priced.priced);
+    if (violations.length) {
+      throw new DomainError("PRICING_VIOLATION", violations.map((v) => v.message).join("; "), { violations });
+    }
+  }
+  const total = priced?.priced.total ?? new Dec(0).toFixed(2);
+
+  // ---- availability before this order (simulation), then allocation
+  const itemIds = [...new Set(ok.map((l) => l.itemId))];
+  const availability = options.withAvailability
+    ? await availableToPromise(client, itemIds, options.today)
+    : [];
+  const warehouseOrder = await warehousesByDistance(
+    client,
+    resolved.shipTo.latitude,
+    resolved.shipTo.longitude,
+  );
+  const allocationLines = ok.map((l, i) => ({
+    itemId: l.itemId,
+    sku: l.sku,
+    quantity: pricedLines[i].quantity,
+  }));
+  let perLine: { warehouseId: number; quantity: number }[][] = [];
+  let backordered: number[] = [];
+  if (allocationLines.length && options.strict) {
+    perLine = await allocateStock(client, allocationLines, warehouseOrder, options.orderNumber);
+    backordered = allocationLines.map(() => 0);
+  } else if (allocationLines.length) {
+    ({ perLine, backordered } = await allocateAvailable(
+      client,
+      allocationLines,
+      warehouseOrder,
+      options.orderNumber,
+    ));
+  }
+
+  // ---- backorder ETAs from inbound supply; earlier open backorders are served first
+  const shortItems = [...new Set(allocationLines.filter((_, i) => backordered[i] > 0).map((l) => l.itemId))];
+  const etas: (string | null)[] = allocationLines.map(() => null);
+  if (shortItems.length) {
+    const inbound = await inboundSupply(client, shortItems);
+    const promised = await backorderDemand(client, shortItems);
+    allocationLines.forEach((l, i) => {
+      if (backordered[i] <= 0) return;
+      const before = promised.get(l.itemId) ?? 0;
+      etas[i] = backorderEta(inbound.get(l.itemId) ?? [], before, backordered[i], options.today);
+      promised.set(l.itemId, before + backordered[i]);
+    });
+  }
+
+  // ---- the evaluated lines, in request order
+  const indexOf = new Map(ok.map((l, i) => [l.lineNo, i]));
+  const lines: EvaluatedLine[] = resolved.lines.map((l) => {
+    const i = indexOf.get(l.lineNo);
+    const common = {
+      lineNo: l.lineNo,
+      lineRef: l.request.lineRef ?? null,
+      expectedUnitPrice: l.request.expectedUnitPrice ?? null,
+    };
+    if (!l.ok || i === undefined) {
+      return {
+        ...common,
+        resolved: false,
+        itemId: null,
+        sku: null,
+        quantity: l.request.quantity,
+        uom: l.request.uom ?? null,
+        unitPrice: null,
+        extendedAmount: null,
+        unitCost: null,
+        waterfall: [],
+        warnings: [],
+        violations: [],
+        lastPaid: null,
+        allocations: [],
+        backorderedQuantity: 0,
+        backorderEta: null,
+        promiseDate: null,
+        problem: l.ok ? null : { code: l.code, message: l.message },
+      };
+    }
+    const p = pricedLines[i];
+    const item = priced!.loaded.itemsBySku.get(l.sku)!;
+    return {
+      ...common,
+      resolved: true,
+      itemId: l.itemId,
+      sku: l.sku,
+      quantity: p.quantity,
+      uom: p.uom,
+      unitPrice: p.unitPrice,
+      extendedAmount: p.extended,
+      unitCost: item.cost,
+      waterfall: p.waterfall,
+      warnings: p.warnings,
+      violations: p.violations,
+      lastPaid: p.lastPaid,
+      allocations: perLine[i] ?? [],
+      backorderedQuantity: backordered[i] ?? 0,
+      backorderEta: etas[i],
+      promiseDate: null,
+      problem: null,
+      ...(options.withAvailability
+        ? { availability: availability.find((a) => a.itemId === l.itemId)?.warehouses ?? [] }
+        : {}),
+    };
+  });
+  const promise = promiseDates(
+    lines.map((l) => ({ backordered: l.backorderedQuantity, eta: l.backorderEta, resolved: l.resolved })),
+    options.today,
+    request.requestedShipDate ?? null,
+    account.shipPolicy,
+  );
+  lines.forEach((l, i) => {
+    l.promiseDate = promise.lines[i];
+  });
+
+  // ---- validations that hold rather than refuse
+  for (const l of lines) {
+    for (const v of l.violations) {
+      exceptions.push({
+        type: violationExceptionType(v.code),
+        summary: `${po}line ${l.lineNo} (${l.sku}): ${v.message}`,
+        blocking: true,
+        lineNo: l.lineNo,
+        amount: l.extendedAmount,
+        data: { violation: v },
+      });
+    }
+    const factor = ok[indexOf.get(l.lineNo) ?? -1]?.factor ?? 1;
+    const ours = l.unitPrice === null ? null : new Dec(l.unitPrice).times(factor).toFixed(4);
+    const discrepancy = priceDiscrepancy(ours, l.expectedUnitPrice, account.priceTolerancePercent);
+    if (discrepancy && l.resolved) {
+      const orderedUnits = new Dec(l.quantity).div(factor);
+      exceptions.push({
+        type: "price_discrepancy",
+        summary: `${po}line ${l.lineNo} (${l.sku}): price ${ours} expected ${l.expectedUnitPrice}`,
+        blocking: true,
+        lineNo: l.lineNo,
+        amount: new Dec(ours!)
+          .minus(l.expectedUnitPrice!)
+          .abs()
+          .times(orderedUnits)
+          .toDecimalPlaces(2)
+          .toFixed(2),
+        data: { ourUnitPrice: ours, expectedUnitPrice: l.expectedUnitPrice, ...discrepancy },
+        facts: { discount_pct: discrepancy.discountPct, difference_pct: discrepancy.differencePct },
+      });
+    }
+    const disposition = backorderDisposition(account.shipPolicy, l.backorderedQuantity, l.backorderEta);
+    if (disposition.raise) {
+      exceptions.push({
+        type: "backorder",
+        summary: `${po}line ${l.lineNo} (${l.sku}): ${l.backorderedQuantity} of ${l.quantity} backordered, ${
+          l.backorderEta ? `expected ${l.backorderEta}` : "no inbound supply"
+        }${account.shipPolicy === "complete" ? "; the account ships complete" : ""}`,
+        blocking: disposition.blocking,
+        lineNo: l.lineNo,
+        amount: null,
+        data: { backordered: l.backorderedQuantity, eta: l.backorderEta, shipPolicy: account.shipPolicy },
+      });
+    }
+  }
+  for (const v of priced?.priced.violations ?? []) {
+    exceptions.push({
+      type: violationExceptionType(v.code),
+      summary: `${po}${v.message}`,
+      blocking: true,
+      lineNo: null,
+      amount: total,
+      data: { violation: v },
+    });
+  }
+
+  const duplicateOf = request.poNumber ? await ordersWithPo(client, account.id, request.poNumber) : [];
+  if (duplicateOf.length) {
+    exceptions.push({
+      type: "duplicate_po",
+      summary: `PO ${request.poNumber} was already ordered on ${duplicateOf.join(", ")}`,
+      blocking: true,
+      lineNo: null,
+      amount: total,
+      data: { poNumber: request.poNumber, orders: duplicateOf },
+    });
+  }
+
+  const open = await client.query({
+    text: `select coalesce(sum(total), 0)::text as open from orders where account_id = $1 and status = any($2::text[])`,
+    values: [account.id, CREDIT_EXPOSURE_STATUSES],
+  });
+  const credit = creditCheck(account.creditLimit, open.rows[0].open, total);
+  if (credit.overLimit) {
+    exceptions.push({
+      type: "credit_hold",
+      summary: `${account.number} ${account.name}: ${credit.exposure} ${account.currency} open with this order, limit ${credit.limit}`,
+      blocking: true,
+      lineNo: null,
+      amount: new Dec(credit.exposure).minus(credit.limit).toFixed(2),
+      data: { ...credit },
+      facts: { over_limit_pct: credit.overLimitPct },
+    });
+  }
+
+  return {
+    currency: account.currency,
+    total,
+    lines,
+    violations: priced?.priced.violations ?? [],
+    warnings: priced?.priced.warnings ?? [],
+    credit,
+    duplicateOf,
+    promiseDate: promise.order,
+    exceptions,
+  };
+}
+
+async function ordersWithPo(client: pg.PoolClient, accountId: number, poNumber: string): Promise<string[]> {
+  const { rows } = await client.query({
+    text: `select number from orders where account_id = $1 and po_number = $2 and status <> 'cancelled'
+            order by id limit 10`,
+    values: [accountId, poNumber],
+  });
+  return rows.map((r) => r.number);
+}
+
+function unresolvedError(resolved: Resolved): DomainError {
+  const bad = resolved.lines.flatMap((l) => (l.ok ? [] : [l]));
+  const unknown = bad.filter((l) => l.code === "ITEM_UNRESOLVED" || l.code === "ITEM_IDS_CONFLICT");
+  if (unknown.length === bad.length) {
+    const skus = [...new Set(unknown.map((l) => describeItem(l.request.item)))];
+    return new DomainError("UNKNOWN_SKU", `Unknown SKU${skus.length > 1 ? "s" : ""}: ${skus.join(", ")}`, {
+      skus,
+    });
+  }
+  return new DomainError("VALIDATION_FAILED", bad.map((l) => `line ${l.lineNo}: ${l.message}`).join("; "), {
+    lines: bad.map((l) => ({ lineNo: l.lineNo, code: l.code, message: l.message })),
+  });
+}
