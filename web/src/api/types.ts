@@ -100,6 +100,9 @@ export interface OrderLine {
   unitPrice: string;
   extendedAmount: string;
   allocations: Allocation[];
+  /** Ordered but not in stock: waits for inbound supply (ETA when a purchase order covers it). */
+  backorderedQuantity?: number;
+  backorderEta?: string | null;
 }
 
 export interface StatusChange {

@@ -1,5 +1,6 @@
 import { Badge, Group, Table, Text, Tooltip } from "@mantine/core";
 import type { OrderDetail } from "../../api/types";
+import { formatDate } from "../../lib/dates";
 import { formatMoney, formatUnitPrice } from "../../lib/money";
 
 const qty = new Intl.NumberFormat("en-US");
@@ -24,7 +25,8 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
         <Table.Tbody>
           {order.lines.map((line) => {
             const allocated = line.allocations.reduce((n, a) => n + a.quantity, 0);
-            const short = line.quantity - allocated;
+            const backordered = line.backorderedQuantity ?? 0;
+            const short = line.quantity - allocated - backordered;
             return (
               <Table.Tr key={line.lineNo} data-testid="order-line">
                 <Table.Td className="num" c="dimmed">
@@ -55,6 +57,19 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
                         </Badge>
                       </Tooltip>
                     ))}
+                    {backordered > 0 && (
+                      <Badge
+                        variant="light"
+                        color="orange"
+                        size="sm"
+                        radius="sm"
+                        tt="none"
+                        data-testid="line-backorder"
+                      >
+                        {qty.format(backordered)} backordered
+                        {line.backorderEta ? ` · ETA ${formatDate(line.backorderEta)}` : " · no ETA yet"}
+                      </Badge>
+                    )}
                     {short > 0 && (
                       <Badge variant="light" color="orange" size="sm" radius="sm" tt="none">
                         {qty.format(short)} unallocated
