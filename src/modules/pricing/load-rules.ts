@@ -203,7 +203,7 @@ function toRules(row: Row, currency: string): Omit<LoadedRules, "index"> {
   const rules: PricingRules = {
     listCurrency: CATALOG_CURRENCY,
     items,
-    accountPolicies: a && a[5] ? [policyOf(a)] : [],
+    accountPolicies: a?.[5] ? [policyOf(a)] : [],
     priceLists: priceListsOf(row.lists ?? [], row.entries ?? []),
     contracts: contractsOf(row.contracts ?? [], row.contract_lines ?? []),
     tiers: ((row.tiers ?? []) as any[][]).map(tierOf),
