@@ -44,7 +44,8 @@ export async function run(): Promise<void> {
         headers: sessions[client],
         body: JSON.stringify({ accountId: client % 2 ? fx.accountA : fx.accountB, lines }),
       });
-      if (response.status !== 201) throw new Error(`order failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`order failed: ${response.status} ${await response.text()}`);
       await response.arrayBuffer();
     });
     const appRate = (app.latencies.length / app.elapsedMs) * 1000;
@@ -77,13 +78,23 @@ export async function run(): Promise<void> {
           name: "floor_lines",
           text: `insert into order_lines (order_id, line_no, item_id, quantity, unit_price, extended_amount, unit_cost)
                  select $1, n, item, q, '1', '1', '1' from unnest($2::int[], $3::int[], $4::int[]) as t(n, item, q) returning id`,
-          values: [order.rows[0].id, items.map((_, k) => k + 1), items.map((it) => it.id), items.map((_, k) => 1 + (k % 5))],
+          values: [
+            order.rows[0].id,
+            items.map((_, k) => k + 1),
+            items.map((it) => it.id),
+            items.map((_, k) => 1 + (k % 5)),
+          ],
         });
         await conn.query({
           name: "floor_allocations",
           text: `insert into allocations (order_line_id, item_id, warehouse_id, quantity)
                  select line, item, $3, q from unnest($1::bigint[], $2::int[], $4::int[]) as t(line, item, q)`,
-          values: [lines.rows.map((r) => r.id), items.map((it) => it.id), fx.warehouses.east, items.map((_, k) => 1 + (k % 5))],
+          values: [
+            lines.rows.map((r) => r.id),
+            items.map((it) => it.id),
+            fx.warehouses.east,
+            items.map((_, k) => 1 + (k % 5)),
+          ],
         });
         await conn.query("commit");
       } finally {
