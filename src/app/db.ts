@@ -23,7 +23,12 @@ export type DbOptions = { databaseUrl?: string; dataDir?: string; poolSize?: num
 
 export async function openDatabase(options: DbOptions): Promise<Db> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Connections stay open (no idle timeout): each keeps its cached plans for prepared statements.
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      idleTimeoutMillis: 0,
+    });
     await pool.query("select 1");
     return {
       kind: "postgres",
@@ -42,6 +47,7 @@ export async function openDatabase(options: DbOptions): Promise<Db> {
     user: "postgres",
     database: "postgres",
     max: 1,
+    idleTimeoutMillis: 0,
     // PGlite is one session shared by every connection: named prepared statements outlive the
     // connection that made them, so a fresh connection would fail to prepare them again.
     onConnect: async (client: pg.ClientBase) => {
