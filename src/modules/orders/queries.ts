@@ -3,6 +3,7 @@
 import type { Db } from "../../app/db.ts";
 import { notFound } from "../../lib/errors.ts";
 import { exceptionsForOrder } from "../workflow/queries.ts";
+import { orderChangeHistory } from "./change-order.ts";
 
 export type OrderListQuery = {
   page: number;
@@ -86,7 +87,7 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
             coalesce(i.base_unit, l.requested->>'uom') as uom,
             l.unit_price as "unitPrice", l.extended_amount as "extendedAmount", l.price_explanation as "priceExplanation",
             l.expected_unit_price as "expectedUnitPrice", l.backordered_quantity as "backorderedQuantity",
-            l.backorder_eta as "backorderEta", l.requested, (l.item_id is null) as unresolved,
+            l.backorder_eta as "backorderEta", l.status, l.requested, (l.item_id is null) as unresolved,
             coalesce((select json_agg(json_build_object('warehouseCode', w.code, 'warehouseName', w.name,
                                                         'quantity', al.quantity) order by w.code)
                         from allocations al join warehouses w on w.id = al.warehouse_id
@@ -102,11 +103,14 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
     [id],
   );
   const exceptions = await exceptionsForOrder(db, id, new Date());
+  const changes = await orderChangeHistory(db, id);
   const lineNoById = new Map(lines.rows.map((l) => [Number(l.id), l.lineNo as number]));
   return {
     ...order,
     lines: lines.rows.map(({ id: _id, ...line }) => line),
     history: history.rows,
+    // Changes applied after intake (API, EDI 860), oldest first: kind, line, before/after, who, why.
+    changes,
     // Each exception with its line number (null: about the whole order).
     exceptions: exceptions.map((e) => ({
       ...e,

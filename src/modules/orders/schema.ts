@@ -79,6 +79,8 @@ export const orderLines = pgTable(
     // Part of `quantity` not allocated for lack of stock, and when inbound supply should cover it.
     backorderedQuantity: integer("backordered_quantity").notNull().default(0),
     backorderEta: date("backorder_eta"),
+    // 'cancelled': removed by a change (order_changes); kept for the record, nothing allocated.
+    status: text("status").notNull().default("open"),
   },
   (t) => [
     unique().on(t.orderId, t.lineNo),
@@ -90,6 +92,7 @@ export const orderLines = pgTable(
       sql`${t.backorderedQuantity} >= 0 and ${t.backorderedQuantity} <= ${t.quantity}`,
     ),
     check("order_lines_unresolved_unpriced", sql`${t.itemId} is not null or ${t.unitPrice} is null`),
+    check("order_lines_status_valid", sql`${t.status} in ('open','cancelled')`),
   ],
 );
 
@@ -111,3 +114,35 @@ export const orderStatusHistory = pgTable(
 
 // Order numbers come from one sequence so concurrent nodes never hand out the same number.
 export const orderNumberSeq = pgSequence("order_number_seq", { startWith: 100001 });
+
+// Append-only record of every change applied to an order after intake (API or EDI 860). A change
+// request's key (EDI: sender + control numbers) is stored with each row's position in the request:
+// the unique index makes a replayed request unable to apply twice.
+export const orderChanges = pgTable(
+  "order_changes",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    orderId: bigint("order_id", { mode: "number" })
+      .notNull()
+      .references(() => orders.id),
+    orderLineId: bigint("order_line_id", { mode: "number" }),
+    lineNo: integer("line_no"),
+    kind: text("kind").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    source: text("source").notNull(),
+    reason: text("reason"),
+    userId: integer("user_id"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    idempotencyKey: text("idempotency_key"),
+    seq: integer("seq").notNull().default(0),
+  },
+  (t) => [
+    index("order_changes_order_idx").on(t.orderId, t.at),
+    unique("order_changes_key_unique").on(t.idempotencyKey, t.seq),
+    check(
+      "order_changes_kind_valid",
+      sql`${t.kind} in ('quantity','cancel_line','add_line','price','cancel_order')`,
+    ),
+  ],
+);
