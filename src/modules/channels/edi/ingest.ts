@@ -7,13 +7,14 @@ import type { Db } from "../../../app/db.ts";
 import { DomainError } from "../../../lib/errors.ts";
 import { getOrderDetail } from "../../orders/queries.ts";
 import { earlierInterchanges, interchangeKey, recordInterchanges } from "./duplicates.ts";
+import { changedOrderAck, intakeChange } from "./intake-change.ts";
 import { intakeOrder, type LineOutcome, type Problem } from "./intake-order.ts";
 import { finishInbound, linkedOrders, linkOrders, loadRaw, markFailed, storeInbound } from "./messages.ts";
 import { type OrderAckInput, type OutboundRecord, sendAcknowledgment, sendOrderAcks } from "./outbound.ts";
 import { findPartnerBySender, type Partner } from "./partners.ts";
 import type { EdiMessageStatus } from "./schema.ts";
 import { decodeBytes, translateFile } from "./translate.ts";
-import type { InterchangeResult, OrderRequest } from "./types.ts";
+import type { ChangeRequest, InterchangeResult, OrderRequest } from "./types.ts";
 
 /** Intake from the inbox folder or the command line acts as this caller (no signed-in user). */
 export const EDI_SYSTEM_CALLER: Caller = {
@@ -32,7 +33,15 @@ export type TransactionRecord = {
   group: string | null;
   set: string;
   poNumber: string | null;
-  status: "order_created" | "order_replayed" | "rejected" | "duplicate" | "acknowledged" | "not_processed";
+  status:
+    | "order_created"
+    | "order_replayed"
+    | "order_changed"
+    | "change_replayed"
+    | "rejected"
+    | "duplicate"
+    | "acknowledged"
+    | "not_processed";
   orderId?: number;
   orderNumber?: string;
   errors: Problem[];
@@ -239,11 +248,15 @@ async function takeInterchange(
       const ack = await takeOrder(db, t.order, tx, ic, partner!, caller);
       if (ack) acks.push(ack);
     } else if (t.order?.kind === "change") {
-      tx.status = "not_processed";
-      tx.errors.push({
-        code: "CHANGE_NOT_SUPPORTED",
-        message: "order changes (860) are recorded but not applied yet",
-      });
+      if (ic.test) {
+        tx.errors.push({
+          code: "TEST_INTERCHANGE",
+          message: "test interchange (usage T): checked and acknowledged, no change applied",
+        });
+        continue;
+      }
+      const ack = await takeChange(db, t.order, tx, ic, partner!, caller);
+      if (ack) acks.push(ack);
     } else tx.status = "acknowledged";
   }
   if (duplicateOf !== null) {
@@ -257,7 +270,11 @@ async function takeInterchange(
   }
   const links = rec.transactions
     .filter((t) => t.orderId !== undefined)
-    .map((t) => ({ orderId: t.orderId!, transactionRef: t.ref, replayed: t.status === "order_replayed" }));
+    .map((t) => ({
+      orderId: t.orderId!,
+      transactionRef: t.ref,
+      replayed: t.status === "order_replayed" || t.status === "change_replayed",
+    }));
   await linkOrders(db, messageId, links);
 
   const ack = await sendAcknowledgment(db, ic, partner, messageId);
@@ -312,6 +329,38 @@ async function takeOrder(
   return { order, orderNumber: detail.number, lines: outcome.lines, ourPrices, currency: detail.currency };
 }
 
+/** An accepted 860: changes applied to the account's order with that PO (see intake-change.ts). */
+async function takeChange(
+  db: Db,
+  change: ChangeRequest,
+  tx: TransactionRecord,
+  ic: InterchangeResult,
+  partner: Partner,
+  caller: Caller,
+): Promise<OrderAckInput | null> {
+  const key = `edi:${ic.sender.qualifier}:${ic.sender.id}:${ic.controlNumber}:${tx.group ?? ""}:${tx.set}`;
+  const outcome = await intakeChange(db, change, {
+    partner,
+    sender: ic.sender,
+    caller,
+    idempotencyKey: key,
+    reference: tx.ref,
+  });
+  if (!outcome.ok) {
+    tx.status = "rejected";
+    const orderId = outcome.orderId;
+    tx.errors.push(
+      orderId === null ? outcome.problem : { ...outcome.problem, data: { ...outcome.problem.data, orderId } },
+    );
+    return null;
+  }
+  tx.orderId = outcome.orderId;
+  tx.orderNumber = outcome.orderNumber;
+  tx.status = outcome.replayed ? "change_replayed" : "order_changed";
+  // The change was acknowledged when it was first applied.
+  return outcome.replayed ? null : changedOrderAck(db, change, outcome.orderId);
+}
+
 function perOrderedUnit(basePrice: string, baseQuantity: number, quantity: string): string {
   // factor = baseQuantity / quantity is an integer by construction (lookup.ts checks it).
   const factor = Math.round(baseQuantity / Number(quantity));
@@ -322,7 +371,9 @@ function perOrderedUnit(basePrice: string, baseQuantity: number, quantity: strin
 
 function overallStatus(records: InterchangeRecord[]): EdiMessageStatus {
   const txs = records.flatMap((r) => r.transactions);
-  const made = txs.filter((t) => t.status === "order_created" || t.status === "order_replayed");
+  const made = txs.filter((t) =>
+    ["order_created", "order_replayed", "order_changed", "change_replayed"].includes(t.status),
+  );
   const bad = txs.filter((t) => ["rejected", "duplicate", "not_processed"].includes(t.status));
   const lineProblems = made.some((t) => t.lines?.some((l) => l.status === "rejected"));
   if (txs.length === 0) return records.some((r) => r.errors.length > 0) ? "rejected" : "processed";

@@ -8,7 +8,7 @@ import { findAccountByPartnerIds, findShipTo } from "../../accounts/lookup.ts";
 import { resolveItemLines } from "../../catalog/lookup.ts";
 import { createOrder, type NewOrder } from "../../orders/create-order.ts";
 import type { Partner } from "./partners.ts";
-import type { Identifier, OrderRequest, PartnerId } from "./types.ts";
+import type { Identifier, OrderRequest, PartnerId, Party } from "./types.ts";
 
 export type Problem = { code: string; message: string; data?: Record<string, unknown> };
 
@@ -30,6 +30,24 @@ export type OrderOutcome =
 
 // X12 BEG01 01 / EDIFACT BGM 1225 = 1: cancellations are changes to an existing order, not new ones.
 const CANCELLATION = new Set(["01", "1"]);
+
+/** The account an 850/860 is for: the partner's, or (hub partner) the buyer's/sender's ids. */
+export async function resolvePartnerAccount(
+  db: Db,
+  partner: Partner,
+  sender: PartnerId,
+  buyer: Party | null,
+): Promise<{ ok: true; accountId: number } | { ok: false; problem: Problem }> {
+  if (partner.accountId !== null) return { ok: true, accountId: partner.accountId };
+  const ids = [...(buyer?.identifiers ?? []), { qualifier: sender.qualifier, value: sender.id }];
+  const found = await findAccountByPartnerIds(db, ids);
+  if (found) return { ok: true, accountId: found.accountId };
+  const tried = ids.map((i) => `${i.qualifier} ${i.value}`).join(", ");
+  return {
+    ok: false,
+    problem: { code: "ACCOUNT_UNRESOLVED", message: `no account uses the buyer identifiers (${tried})` },
+  };
+}
 
 export async function intakeOrder(
   db: Db,
@@ -60,19 +78,9 @@ export async function intakeOrder(
     );
   }
 
-  let accountId = ctx.partner.accountId;
-  if (accountId === null) {
-    const ids = [
-      ...(order.buyer?.identifiers ?? []),
-      { qualifier: ctx.sender.qualifier, value: ctx.sender.id },
-    ];
-    const found = await findAccountByPartnerIds(db, ids);
-    if (!found) {
-      const tried = ids.map((i) => `${i.qualifier} ${i.value}`).join(", ");
-      return fail("ACCOUNT_UNRESOLVED", `no account uses the buyer identifiers (${tried})`);
-    }
-    accountId = found.accountId;
-  }
+  const account = await resolvePartnerAccount(db, ctx.partner, ctx.sender, order.buyer);
+  if (!account.ok) return fail(account.problem.code, account.problem.message);
+  const accountId = account.accountId;
 
   let shipToId: number | undefined;
   const shipIds = order.shipTo?.identifiers ?? [];

@@ -210,6 +210,8 @@ export const STATUS_COLORS: Record<string, string> = {
   held: "gray",
   order_created: "teal",
   order_replayed: "blue",
+  order_changed: "teal",
+  change_replayed: "blue",
   duplicate: "orange",
   acknowledged: "gray",
   not_processed: "orange",
