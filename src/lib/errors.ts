@@ -20,7 +20,9 @@ export type ErrorCode =
   | "CONFLICT"
   | "PRICING_VIOLATION"
   | "PRICING_INVALID"
-  | "INVALID_AMOUNT";
+  | "INVALID_AMOUNT"
+  | "ORDER_NOT_CHANGEABLE"
+  | "LINE_NOT_FOUND";
 
 const HTTP_STATUS: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -45,6 +47,10 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   PRICING_INVALID: 422,
   // A money/price value the decimal parser refuses (MoneyError).
   INVALID_AMOUNT: 422,
+  // An order change on an order past confirmed/on_hold (picking, shipped, invoiced, cancelled).
+  ORDER_NOT_CHANGEABLE: 409,
+  // An order change naming a line the order does not have (or no longer has open).
+  LINE_NOT_FOUND: 422,
 };
 
 export class DomainError extends Error {

@@ -14,9 +14,15 @@ let buyerA: Session;
 let orderOfA: number;
 let orderOfB: number;
 
-// For each buyer-visible route with an :id, how to get company A's and company B's object.
-const OBJECTS: Record<string, () => { own: number; other: number }> = {
+// For each buyer-visible route with an :id, how to get company A's and company B's object (and, for
+// a route that takes a body, a valid one).
+const OBJECTS: Record<string, () => { own: number; other: number; body?: Record<string, unknown> }> = {
   "GET /api/orders/:id": () => ({ own: orderOfA, other: orderOfB }),
+  "POST /api/orders/:id/changes": () => ({
+    own: orderOfA,
+    other: orderOfB,
+    body: { changes: [{ kind: "quantity", lineNo: 1, quantity: 1 }] },
+  }),
   "GET /api/accounts/:id": () => ({ own: fx.accountA, other: fx.accountB }),
 };
 
@@ -65,17 +71,19 @@ describe("a buyer of company A", () => {
     for (const route of idRoutes) {
       const key = `${route.method} ${route.url}`;
       expect(OBJECTS[key], `${key} needs an entry in OBJECTS`).toBeDefined();
-      const { own, other } = OBJECTS[key]();
+      const { own, other, body } = OBJECTS[key]();
       const mine = await app.inject({
         method: route.method as any,
         url: route.url.replace(":id", String(own)),
         headers: buyerA.headers,
+        ...(body ? { payload: body } : {}),
       });
       expect(mine.statusCode, key).toBe(200);
       const theirs = await app.inject({
         method: route.method as any,
         url: route.url.replace(":id", String(other)),
         headers: buyerA.headers,
+        ...(body ? { payload: body } : {}),
       });
       expect(theirs.statusCode, key).toBe(404);
       expect(theirs.body).not.toContain("B-SECRET");

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { accountScope, type Caller, callerOf, ORDER_TAKERS, STAFF } from "../../app/access.ts";
 import type { Db } from "../../app/db.ts";
+import { DomainError, type ErrorCode } from "../../lib/errors.ts";
+import { CHANGE_KINDS, type ChangeOutcome, changeOrder } from "./change-order.ts";
 import {
   AccountRef,
   type Channel,
@@ -67,6 +69,36 @@ const OrderBody = z
     path: ["accountId"],
   });
 type OrderBody = z.infer<typeof OrderBody>;
+
+// POST /api/orders/:id/changes. A line is named by lineNo, lineRef or sku; quantities are base units;
+// unitPrice is the buyer's expected price per base unit (recorded, never our price).
+const ChangeBody = z.object({
+  changes: z
+    .array(
+      z.object({
+        kind: z.enum(CHANGE_KINDS),
+        lineNo: z.number().int().positive().optional(),
+        lineRef: z.string().trim().min(1).max(50).optional(),
+        sku: z.string().trim().min(1).max(64).optional(),
+        quantity: z.number().int().min(0).max(1_000_000).optional(),
+        unitPrice: UnitPriceString.optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+  reason: z.string().trim().max(500).optional(),
+});
+
+/** Buyers may change quantities and cancel; adding lines and prices go through the order desk. */
+const BUYER_KINDS = new Set(["quantity", "cancel_line", "cancel_order"]);
+
+const REFUSAL_CODES: Record<Exclude<ChangeOutcome, { ok: true }>["code"], ErrorCode> = {
+  ORDER_NOT_FOUND: "NOT_FOUND",
+  ORDER_NOT_CHANGEABLE: "ORDER_NOT_CHANGEABLE",
+  LINE_NOT_FOUND: "LINE_NOT_FOUND",
+  ITEM_UNKNOWN: "UNKNOWN_SKU",
+  CHANGE_INVALID: "VALIDATION_FAILED",
+};
 
 const IdempotencyHeaders = z.object({ "idempotency-key": z.string().min(1).max(200).optional() }).loose();
 
@@ -151,6 +183,49 @@ export async function orderRoutes(app: FastifyInstance, db: Db): Promise<void> {
               warnings: outcome.warnings,
               events: outcome.events,
             },
+      };
+    },
+  );
+
+  r.post(
+    "/api/orders/:id/changes",
+    {
+      config: { access: { ...takers, scope: "orders:write" } },
+      schema: { tags: ["orders"], params: IdParams, body: ChangeBody, headers: IdempotencyHeaders },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const scope = accountScope(caller);
+      const refused = request.body.changes.find((c) => caller.role === "buyer" && !BUYER_KINDS.has(c.kind));
+      if (refused) {
+        throw new DomainError(
+          "FORBIDDEN",
+          `A buyer cannot make a ${refused.kind} change; ask the order desk`,
+          {
+            kind: refused.kind,
+          },
+        );
+      }
+      const key = request.headers["idempotency-key"];
+      const outcome = await changeOrder(
+        db,
+        {
+          orderId: request.params.id,
+          changes: request.body.changes,
+          reason: request.body.reason ?? null,
+          source: channelOf(caller),
+          idempotencyKey: key ? `${caller.userId}:${key}` : null,
+          accountScope: scope,
+        },
+        caller,
+        new Date(),
+      );
+      if (!outcome.ok) throw new DomainError(REFUSAL_CODES[outcome.code], outcome.message, outcome.data);
+      return {
+        order: await getOrderDetail(db, outcome.orderId, scope),
+        replayed: outcome.replayed,
+        applied: outcome.applied,
+        exceptions: outcome.exceptions,
       };
     },
   );
