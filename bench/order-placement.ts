@@ -17,6 +17,24 @@ export async function run(): Promise<void> {
   const db = await openDatabase({ databaseUrl: url });
   await migrateDatabase(db);
   const fx = await seedFixture(db);
+  // One customer account per client, as on a real order desk: intake serialises orders of one
+  // account (credit and duplicate-PO checks), so a shared account would measure that lock instead.
+  const accountIds: number[] = [];
+  for (let c = 0; c < CLIENTS; c++) {
+    const account = await db.pool.query(
+      `insert into accounts (number, name, group_id, credit_limit, bill_to_line1, bill_to_city, bill_to_region, bill_to_postal_code)
+       select 'BENCH-' || $1::int, 'Bench account ' || $1::int, group_id, '100000000.00', '1 Main St', 'Springfield', 'IL', '62701'
+         from accounts where id = $2 returning id`,
+      [c, fx.accountA],
+    );
+    const id = account.rows[0].id as number;
+    await db.pool.query(
+      `insert into ship_tos (account_id, code, name, line1, city, region, postal_code, latitude, longitude)
+       values ($1, 'MAIN', 'Main', '9 Elm St', 'Town', 'NY', '10001', '40.71', '-74.00')`,
+      [id],
+    );
+    accountIds.push(id);
+  }
   await db.pool.query(
     `insert into items (sku, name, category_id, cost, list_price)
      select 'B-' || g, 'Bench item ' || g, (select min(id) from categories), '1.0000', ((g % 97 + 1) || '.2575')::numeric
@@ -42,7 +60,7 @@ export async function run(): Promise<void> {
       const response = await fetch(`${server.url}/api/orders`, {
         method: "POST",
         headers: sessions[client],
-        body: JSON.stringify({ accountId: client % 2 ? fx.accountA : fx.accountB, lines }),
+        body: JSON.stringify({ accountId: accountIds[client], lines }),
       });
       if (response.status !== 201)
         throw new Error(`order failed: ${response.status} ${await response.text()}`);
