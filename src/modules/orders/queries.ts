@@ -3,7 +3,7 @@
 import type { Db } from "../../app/db.ts";
 import { notFound } from "../../lib/errors.ts";
 import { exceptionsForOrder } from "../workflow/queries.ts";
-import { orderChangeHistory } from "./change-order.ts";
+import { orderChangeHistory } from "./change-records.ts";
 
 export type OrderListQuery = {
   page: number;
