@@ -201,4 +201,39 @@ describe("changeOrder", () => {
     expect(await allocatedOf("SKU-3")).toBe(0);
     await expectCountersMatchAllocations();
   });
+  it("concurrent changes and new orders on the same item never oversell or leak allocations", async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) ids.push(await order([{ sku: "SKU-3", quantity: 4 }])); // 16 of 20
+    const work = [
+      ...ids.map((id, i) =>
+        i === 0
+          ? change(id, [{ kind: "cancel_order" }])
+          : change(id, [{ kind: "quantity", lineNo: 1, quantity: 7 }]),
+      ),
+      ...[1, 2].map(() =>
+        submit(
+          db,
+          { account: { id: fx.accountB }, channel: "desk", lines: [{ item: { sku: "SKU-3" }, quantity: 3 }] },
+          caller,
+          new Date(),
+        ),
+      ),
+    ];
+    const results = await Promise.allSettled(work);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    await expectCountersMatchAllocations();
+    const levels = await sql("select on_hand, allocated from stock_levels where item_id = $1", [
+      fx.items["SKU-3"],
+    ]);
+    for (const l of levels) expect(l.allocated).toBeLessThanOrEqual(l.on_hand);
+    // What the open lines say is allocated is exactly what the counters hold.
+    const promised = await sql(
+      `select coalesce(sum(l.quantity - l.backordered_quantity), 0)::int as n
+         from order_lines l join orders o on o.id = l.order_id
+        where l.item_id = $1 and l.status = 'open' and o.status <> 'cancelled'`,
+      [fx.items["SKU-3"]],
+    );
+    expect(promised[0].n).toBe(await allocatedOf("SKU-3"));
+    expect(await allocatedOf("SKU-3")).toBe(20); // 3 × 7 + 2 × 3 = 27 wanted, 20 there
+  });
 });
