@@ -1,7 +1,8 @@
 // Loads only the rules ONE request needs — its account and group, its items (with units and family),
 // the price-list entries, contract lines, tiers and promotions that can touch those items on that
 // date, and the account's last prices — in ONE prepared statement (one round trip), then builds a
-// small per-request index. No cache, so a rule change is visible on the very next request.
+// small per-request index. Quotes on the pool go through the in-process cache in rule-cache.ts, which
+// calls this statement for the SKUs it lacks; a transaction client reads here directly.
 // Why one statement: each round trip costs ~0.1–0.3 ms here (and on a loaded box every extra
 // wake-up of the backend and of Node is another chance to wait a scheduler slice); eight of them
 // would eat the 2 ms budget.
@@ -45,7 +46,8 @@ export type LoadedRules = {
 };
 
 // Parameters: $1 account id, $2 SKUs, $3 pricing date, $4 order currency (null = the account's),
-// $5 ship-to id to check (null = none).
+// $5 ship-to id to check (null = none), $6 more item ids whose last prices to return (the cache's
+// already-loaded items, rule-cache.ts). Also returns pricing_version (same snapshot).
 // Shape (measured with EXPLAIN (ANALYZE, BUFFERS) on 1M price-list entries, docs/pricing.md): the
 // request's item ids, categories and families are computed ONCE (CTE k) and every rule table is
 // then read by `column = any(array)` on a composite index — no OR across columns (which defeats
@@ -87,6 +89,7 @@ with acct as materialized (
    where (c.valid_from is null or c.valid_from <= $3::date) and (c.valid_to is null or c.valid_to >= $3::date)
 )
 select
+  (select v.epoch::text || ':' || v.version::text from pricing_version v where v.id = 1) as version,
   (select json_build_array(a.id, a.number, a.name, a.group_id, a.currency, p.case_rounding, p.surcharge_kind,
             p.surcharge_value::text, p.surcharge_currency, p.min_order_value::text, p.min_order_currency,
             p.hold_last_price_days, (select s.id from ship_tos s where s.id = $5::int and s.account_id = a.id))
@@ -128,9 +131,10 @@ select
            or (p.item_id is null and p.category_id is null and p.family_id is null))) as promotions,
   (select json_agg(json_build_array(lp.item_id, lp.unit_price::text, lp.ordered_on, lp.order_number))
      from acct a join account_last_prices lp on lp.account_id = a.id and lp.currency = a.order_currency
-    where lp.item_id = any((select ids from k)::int[])) as last_prices`;
+    where lp.item_id = any((select ids from k)::int[] || $6::int[])) as last_prices`;
 
-type Row = Record<
+export type LoadRow = Record<
+  | "version"
   | "account"
   | "items"
   | "units"
@@ -156,17 +160,35 @@ export async function loadPricingRules(
   currency: string | null,
   shipToId: number | null = null,
 ): Promise<LoadedRules> {
+  const row = await queryPricingRules(client, accountId, skus, date, currency, shipToId, []);
+  return rulesFromRow(row, currency);
+}
+
+/** Runs the loader statement (one round trip); the raw row is what rule-cache.ts splits and caches. */
+export async function queryPricingRules(
+  client: pg.ClientBase | pg.Pool,
+  accountId: number,
+  skus: readonly string[],
+  date: string,
+  currency: string | null,
+  shipToId: number | null,
+  lastPriceItemIds: readonly number[],
+): Promise<LoadRow> {
   const result = await client.query({
     name: "pricing_load_rules",
     text: LOAD_SQL,
-    values: [accountId, [...new Set(skus)], date, currency, shipToId],
+    values: [accountId, [...new Set(skus)], date, currency, shipToId, lastPriceItemIds],
   });
-  const row = result.rows[0] as Row;
+  return result.rows[0] as LoadRow;
+}
+
+/** Turns a loader row (or one assembled from cached parts) into indexed rules. */
+export function rulesFromRow(row: LoadRow, currency: string | null): LoadedRules {
   const loaded = toRules(row, currency ?? row.account?.[4] ?? CATALOG_CURRENCY);
   return { ...loaded, index: buildPricingIndex(loaded.rules) };
 }
 
-function toRules(row: Row, currency: string): Omit<LoadedRules, "index"> {
+function toRules(row: LoadRow, currency: string): Omit<LoadedRules, "index"> {
   const a = row.account as any[] | null;
   const account: LoadedAccount | null = a
     ? { id: a[0], number: a[1], name: a[2], groupId: a[3], currency: a[4], shipToId: a[12] }

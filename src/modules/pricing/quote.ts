@@ -1,9 +1,11 @@
 // The quote use case behind POST /api/pricing/quote, the price lookup and order creation: load the
-// request's rules (one statement), price with the pure engine, shape the result for the API.
+// request's rules (in-process cache, rule-cache.ts: one round trip), price with the pure engine, shape
+// the result for the API.
 import type pg from "pg";
 import { DomainError } from "../../lib/errors.ts";
 import { priceOrder } from "./engine.ts";
-import { type LoadedRules, loadPricingRules } from "./load-rules.ts";
+import type { LoadedRules } from "./load-rules.ts";
+import { loadPricingRulesCached } from "./rule-cache.ts";
 import type {
   Issue,
   PricedLine,
@@ -51,7 +53,7 @@ export async function quote(
 ): Promise<{ quote: Quote; loaded: LoadedRules; priced: PricedOrder }> {
   if (accountScope !== null && input.accountId !== accountScope) throw unknownAccount(input.accountId);
   const date = input.date ?? todayUtc();
-  const loaded = await loadPricingRules(
+  const loaded = await loadPricingRulesCached(
     client,
     input.accountId,
     input.lines.map((l) => l.sku),

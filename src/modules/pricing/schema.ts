@@ -15,6 +15,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uuid,
 } from "drizzle-orm/pg-core";
 import { accountGroups, accounts } from "../accounts/schema.ts";
 import { categories, items } from "../catalog/schema.ts";
@@ -282,4 +283,20 @@ export const priceImports = pgTable(
     check("price_imports_kind", sql`${t.kind} in ('price_list_entries','contracts')`),
     check("price_imports_status", sql`${t.status} in ('pending','committed','cancelled')`),
   ],
+);
+
+/**
+ * One row: a counter bumped (statement triggers, same transaction) by every write to a table the
+ * pricing loader reads — rules, policies, families, items, units, accounts, ship-tos. The in-process
+ * rule cache (rule-cache.ts) is tagged with it and dropped when it moves.
+ */
+export const pricingVersion = pgTable(
+  "pricing_version",
+  {
+    id: integer("id").primaryKey().default(1),
+    version: bigint("version", { mode: "number" }).notNull().default(0),
+    // New on every (re)insert of the row, so a truncated and refilled database never repeats a version.
+    epoch: uuid("epoch").notNull().defaultRandom(),
+  },
+  (t) => [check("pricing_version_single_row", sql`${t.id} = 1`)],
 );
