@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Db, openDatabase } from "../../src/app/db.ts";
 import { migrateDatabase } from "../../src/app/migrate.ts";
-import { createFreshDatabase } from "../support/db.ts";
+import { createFreshDatabase, runScopedName } from "../support/db.ts";
 import { PASSWORD, seedFixture } from "../support/fixture.ts";
 import { type ServerProcess, signInOverHttp, startServerProcess } from "../support/server-process.ts";
 
@@ -36,7 +36,7 @@ describe(`oversell race (${serverUrl ? "2 server processes on PostgreSQL" : "1 s
   it("never allocates more than on hand; allocations add up; allocated + backordered = ordered", {
     timeout: 240_000,
   }, async () => {
-    if (serverUrl) raceDbUrl = await createFreshDatabase(serverUrl, "wholesail_race");
+    if (serverUrl) raceDbUrl = await createFreshDatabase(serverUrl, runScopedName("wholesail_race"));
     const seedDb = await openRaceDb();
     await migrateDatabase(seedDb);
     const fx = await seedFixture(seedDb);

@@ -18,11 +18,40 @@ async function openTestDb(): Promise<Db> {
     await migrateDatabase(db);
     return db;
   }
-  const name = `wholesail_test_${process.env.VITEST_POOL_ID ?? process.pid}`;
-  const url = await createFreshDatabase(serverUrl, name);
+  const url = await createFreshDatabase(serverUrl, runScopedName("wholesail_test"));
   const db = await openDatabase({ databaseUrl: url, poolSize: 10 });
   await migrateDatabase(db);
   return db;
+}
+
+/**
+ * A database name unique to this test run and worker: `<prefix>_r<vitest pid>_w<worker>`. Two test
+ * runs against one server (two terminals, or a developer beside CI) then never drop each other's
+ * databases; databases of runs whose process is gone are dropped on the next run.
+ */
+export function runScopedName(prefix: string): string {
+  return `${prefix}_r${process.ppid}_w${process.env.VITEST_POOL_ID ?? process.pid}`;
+}
+
+async function dropDatabasesOfFinishedRuns(admin: pg.Client): Promise<void> {
+  const found = await admin.query(
+    `select datname from pg_database where datname ~ '^wholesail_.*_r[0-9]+_w[0-9]+$'`,
+  );
+  for (const { datname } of found.rows as { datname: string }[]) {
+    const pid = Number(/_r(\d+)_w\d+$/.exec(datname)![1]);
+    if (pid !== process.ppid && !isAlive(pid)) {
+      await admin.query(`drop database if exists "${datname}" with (force)`).catch(() => {});
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Drops and recreates `name` on the server of `serverUrl`; returns a URL pointing at it. */
@@ -30,6 +59,7 @@ export async function createFreshDatabase(serverUrl: string, name: string): Prom
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
+    await dropDatabasesOfFinishedRuns(admin);
     await admin.query(`drop database if exists "${name}" with (force)`);
     await admin.query(`create database "${name}"`);
   } finally {

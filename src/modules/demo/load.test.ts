@@ -1,7 +1,7 @@
 // Integration test of the demo loader on PGlite (default) or on PostgreSQL when DATABASE_URL is set
-// (then in a fresh database `wholesail_demo_test`, dropped and recreated first).
-import pg from "pg";
+// (then in a fresh database of its own for this test run).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFreshDatabase, runScopedName } from "../../../test/support/db.ts";
 import { type Db, openDatabase } from "../../app/db.ts";
 import { migrateDatabase } from "../../app/migrate.ts";
 import { extend } from "../../lib/money.ts";
@@ -15,17 +15,7 @@ const OPTIONS = { scale: 0.05, seed: 7, now: NOW };
 async function openTestDatabase(): Promise<Db> {
   const url = process.env.DATABASE_URL;
   if (!url) return openDatabase({});
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query("drop database if exists wholesail_demo_test with (force)");
-    await admin.query("create database wholesail_demo_test");
-  } finally {
-    await admin.end();
-  }
-  const testUrl = new URL(url);
-  testUrl.pathname = "/wholesail_demo_test";
-  return openDatabase({ databaseUrl: testUrl.toString() });
+  return openDatabase({ databaseUrl: await createFreshDatabase(url, runScopedName("wholesail_demo_test")) });
 }
 
 async function emptyDatabase(db: Db): Promise<void> {
