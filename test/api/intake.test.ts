@@ -104,6 +104,13 @@ describe("held orders, one per exception type", () => {
     // Another account may use the same PO number.
     const other = await post(desk.headers, { ...body, accountId: fx.accountB });
     expect(other.json().order.status).toBe("confirmed");
+    // The buyer sees why their order waits, but not our internal notes, owners or deadlines.
+    const buyer = await signIn(app, "buyer@a.test");
+    const held = (await sql("select order_id from exceptions where id = $1", [exception.id]))[0].order_id;
+    const detail = (await app.inject({ url: `/api/orders/${held}`, headers: buyer.headers })).json().order;
+    expect(detail.exceptions).toEqual([
+      { type: "duplicate_po", status: "open", blocking: true, lineNo: null },
+    ]);
   });
 
   it("price_discrepancy: the buyer's price beyond the account's tolerance, with the approval it needs", async () => {

@@ -111,10 +111,13 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
     history: history.rows,
     // Changes applied after intake (API, EDI 860), oldest first: kind, line, before/after, who, why.
     changes,
-    // Each exception with its line number (null: about the whole order).
-    exceptions: exceptions.map((e) => ({
-      ...e,
-      lineNo: e.orderLineId === null ? null : (lineNoById.get(e.orderLineId) ?? null),
-    })),
+    // Each exception with its line number (null: about the whole order). Exceptions are internal work
+    // items: a buyer sees only which kind of review holds their order, not our notes or owners.
+    exceptions: exceptions.map((e) => {
+      const lineNo = e.orderLineId === null ? null : (lineNoById.get(e.orderLineId) ?? null);
+      return accountScope === null
+        ? { ...e, lineNo }
+        : { type: e.type, status: e.status, blocking: e.blocking, lineNo };
+    }),
   };
 }

@@ -132,6 +132,20 @@ export interface OrderDetail {
   shipTo: ShipTo | null;
   lines: OrderLine[];
   history: StatusChange[];
+  exceptions?: OrderException[];
+}
+
+/** An exception on an order; buyers get only type, status, blocking and lineNo. */
+export interface OrderException {
+  id?: Id;
+  type: string;
+  status: string;
+  blocking: boolean;
+  lineNo: number | null;
+  summary?: string;
+  ownerRole?: string | null;
+  deadline?: string | null;
+  overdue?: boolean;
 }
 
 export interface AccountSummary {

@@ -12,6 +12,7 @@ import type { Area } from "../../layout/AppLayout";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { formatMoney } from "../../lib/money";
 import { channelLabel } from "../../lib/status";
+import { OrderExceptions } from "./OrderExceptions";
 import { OrderLinesTable } from "./OrderLinesTable";
 import { StatusHistory } from "./StatusHistory";
 
@@ -171,6 +172,8 @@ export function OrderDetailPage({ area }: { area: Area }) {
             <ShipTo order={o} />
           </Grid.Col>
         </Grid>
+
+        <OrderExceptions exceptions={o.exceptions ?? []} />
 
         <Paper shadow="xs">
           <Group p="lg" pb="sm" justify="space-between">
