@@ -15,7 +15,7 @@ import {
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useRules, useSaveRule } from "./api";
-import { SaveError, ScopeInput, scopeLabel, Validity } from "./common";
+import { RuleFormFooter, ScopeInput, scopeLabel, Validity } from "./common";
 import { type HeaderState, isoDate, RuleHeaderFields } from "./RuleHeaderFields";
 import { RuleListPage } from "./RuleListPage";
 import { TargetInput, targetError, targetLabel } from "./ruleInputs";
@@ -223,15 +223,13 @@ function ContractForm({ existing, onClose }: { existing?: Contract; onClose: () 
             Add line
           </Button>
         </div>
-        <SaveError error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={save.isPending} data-testid="rule-save">
-            {existing ? "Save contract" : "Create contract"}
-          </Button>
-        </Group>
+        <RuleFormFooter
+          save={save}
+          noun="contract"
+          editing={Boolean(existing)}
+          onCancel={onClose}
+          onSubmit={submit}
+        />
       </Stack>
     </Modal>
   );

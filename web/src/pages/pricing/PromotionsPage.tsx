@@ -1,9 +1,9 @@
 // Promotions: a price change limited to a period, optionally to an order size, some items and some
 // accounts or groups.
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useRules, useSaveRule } from "./api";
-import { SaveError, Validity } from "./common";
+import { RuleFormFooter, Validity } from "./common";
 import { type HeaderState, isoDate, RuleHeaderFields } from "./RuleHeaderFields";
 import { RuleListPage } from "./RuleListPage";
 import {
@@ -146,15 +146,13 @@ function PromotionForm({ existing, onClose }: { existing?: Promotion; onClose: (
         <Text size="xs" c="dimmed">
           An account qualifies when it or its group is listed; with no list, everyone does.
         </Text>
-        <SaveError error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={save.isPending} data-testid="rule-save">
-            {existing ? "Save promotion" : "Create promotion"}
-          </Button>
-        </Group>
+        <RuleFormFooter
+          save={save}
+          noun="promotion"
+          editing={Boolean(existing)}
+          onCancel={onClose}
+          onSubmit={submit}
+        />
       </Stack>
     </Modal>
   );

@@ -4,7 +4,7 @@ import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput } from
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useState } from "react";
 import { useRules, useSaveRule } from "./api";
-import { SaveError, ScopeInput, scopeLabel, Validity } from "./common";
+import { RuleFormFooter, ScopeInput, scopeLabel, Validity } from "./common";
 import { type HeaderState, isoDate, RuleHeaderFields } from "./RuleHeaderFields";
 import { RuleListPage } from "./RuleListPage";
 import {
@@ -173,15 +173,13 @@ function TierForm({ existing, onClose }: { existing?: Tier; onClose: () => void 
             Add break
           </Button>
         </div>
-        <SaveError error={save.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button onClick={submit} loading={save.isPending} data-testid="rule-save">
-            {existing ? "Save tier" : "Create tier"}
-          </Button>
-        </Group>
+        <RuleFormFooter
+          save={save}
+          noun="tier"
+          editing={Boolean(existing)}
+          onCancel={onClose}
+          onSubmit={submit}
+        />
       </Stack>
     </Modal>
   );

@@ -1,6 +1,6 @@
 // Small shared pieces of the pricing screens: scope and validity display, the scope picker, the
 // save-error alert and the read-only notice.
-import { Alert, Badge, Group, List, NumberInput, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, List, NumberInput, SegmentedControl, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconLock } from "@tabler/icons-react";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
@@ -53,6 +53,29 @@ export function ReadOnlyNotice() {
     <Alert color="gray" variant="light" icon={<IconLock size={16} />} py="xs" data-testid="read-only">
       You can view prices. Changes are made by administrators, sales managers and finance.
     </Alert>
+  );
+}
+
+/** The end of a rule form: what went wrong on save, then Cancel and Save/Create. */
+export function RuleFormFooter(props: {
+  save: { error: unknown; isPending: boolean };
+  noun: string;
+  editing: boolean;
+  onCancel: () => void;
+  onSubmit: () => void;
+}) {
+  return (
+    <>
+      <SaveError error={props.save.error} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onCancel}>
+          Cancel
+        </Button>
+        <Button onClick={props.onSubmit} loading={props.save.isPending} data-testid="rule-save">
+          {props.editing ? `Save ${props.noun}` : `Create ${props.noun}`}
+        </Button>
+      </Group>
+    </>
   );
 }
 
