@@ -3,6 +3,7 @@ import { RequireRole, RootRedirect } from "./auth/guards";
 import { AppLayout } from "./layout/AppLayout";
 import { ORDER_ENTRY_ROLES } from "./lib/status";
 import { ediRoutes } from "./pages/edi/routes";
+import { exceptionsRoutes } from "./pages/exceptions/routes";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { NewOrderPage } from "./pages/new-order/NewOrderPage";
 import { OrderDetailPage } from "./pages/orders/OrderDetailPage";
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
         ),
       },
       { path: "orders/:id", element: <OrderDetailPage area="desk" /> },
+      exceptionsRoutes,
       pricingRoutes,
       ediRoutes,
       { path: "*", element: <NotFoundPage /> },

@@ -5,6 +5,7 @@ import { Link, useLocation } from "react-router-dom";
 import type { SessionUser } from "../api/types";
 import { ORDER_ENTRY_ROLES, ROLE_LABELS } from "../lib/status";
 import { ediNavItems } from "../pages/edi/nav";
+import { useExceptionsNavItem } from "../pages/exceptions/nav";
 import { pricingNavItems } from "../pages/pricing/nav";
 import type { Area } from "./AppLayout";
 
@@ -14,6 +15,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Exact match only (so "Orders" is not active on "New order"). */
   match: (path: string) => boolean;
+  /** Shown at the right of the entry (e.g. a count). */
+  badge?: ReactNode;
 }
 
 function itemsFor(area: Area, user: SessionUser): NavItem[] {
@@ -61,6 +64,7 @@ function Item({ item, pathname }: { item: NavItem; pathname: string }) {
       to={item.to}
       label={item.label}
       leftSection={item.icon}
+      rightSection={item.badge}
       active={item.match(pathname)}
       variant="light"
       style={{ borderRadius: "var(--mantine-radius-md)" }}
@@ -71,6 +75,7 @@ function Item({ item, pathname }: { item: NavItem; pathname: string }) {
 
 export function Navigation({ area, user }: { area: Area; user: SessionUser }) {
   const { pathname } = useLocation();
+  const exceptions = useExceptionsNavItem(area === "desk");
   return (
     <Stack gap={4} h="100%" justify="space-between">
       <Stack gap={4}>
@@ -78,6 +83,7 @@ export function Navigation({ area, user }: { area: Area; user: SessionUser }) {
         {itemsFor(area, user).map((item) => (
           <Item key={item.to} item={item} pathname={pathname} />
         ))}
+        {area === "desk" && <Item item={exceptions} pathname={pathname} />}
         {area === "desk" && (
           <>
             <SectionTitle>Pricing</SectionTitle>
