@@ -79,3 +79,24 @@ export const customerPartNumbers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.partNo] }), unique().on(t.accountId, t.itemId)],
 );
+
+// What may replace an item when it is short: proposed to the customer at intake (a
+// substitution_awaiting_customer exception), never applied without their approval.
+export const itemSubstitutes = pgTable(
+  "item_substitutes",
+  {
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => items.id),
+    substituteItemId: integer("substitute_item_id")
+      .notNull()
+      .references(() => items.id),
+    // Lower is proposed first.
+    priority: integer("priority").notNull().default(0),
+    note: text("note"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.itemId, t.substituteItemId] }),
+    check("item_substitutes_not_self", sql`${t.itemId} <> ${t.substituteItemId}`),
+  ],
+);

@@ -10,6 +10,7 @@ import { extend, sumMoney } from "../../lib/money.ts";
 import { writeEvents } from "../events/outbox.ts";
 import { warehousesByDistance } from "../inventory/allocate.ts";
 import { releaseAllocation } from "../inventory/release.ts";
+import { cancelOpenExceptions } from "../workflow/resolve.ts";
 import {
   addLine,
   type ChangeContext,
@@ -21,6 +22,7 @@ import {
   writeLine,
 } from "./change-lines.ts";
 import { raiseDiscrepancies, replay, statusHistory } from "./change-records.ts";
+import { releaseIfClear } from "./release-hold.ts";
 import { assertTransition, type OrderStatus } from "./status.ts";
 
 export const CHANGE_KINDS = ["quantity", "cancel_line", "add_line", "price", "cancel_order"] as const;
@@ -79,7 +81,7 @@ export type ChangeOutcome =
     }
   | { ok: false; code: ChangeRefusalCode; message: string; data: Record<string, unknown> };
 
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(
     readonly code: ChangeRefusalCode,
     message: string,
@@ -98,7 +100,7 @@ export async function changeOrder(
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
-    const outcome = await inTransaction({ client, request, caller, now });
+    const outcome = await applyChanges({ client, request, caller, now });
     await client.query("COMMIT");
     return outcome;
   } catch (error) {
@@ -111,7 +113,8 @@ export async function changeOrder(
   }
 }
 
-async function inTransaction(run: {
+/** Applies a change request in the caller's transaction; throws Refusal when it cannot. */
+export async function applyChanges(run: {
   client: ChangeContext["client"];
   request: ChangeRequest;
   caller: Caller;
@@ -162,6 +165,7 @@ async function inTransaction(run: {
   const lines = await loadLines(client, request.orderId);
   const applied: AppliedChange[] = [];
   const discrepancies: LineRow[] = [];
+  const cancelledLineIds: number[] = [];
   let status: string = head.status;
 
   for (const [seq, change] of request.changes.entries()) {
@@ -210,6 +214,7 @@ async function inTransaction(run: {
     const before = snapshot(line);
     if (change.kind === "cancel_line" || (change.kind === "quantity" && change.quantity === 0)) {
       await cancelLine(ctx, line);
+      cancelledLineIds.push(line.id);
     } else if (change.kind === "quantity") {
       await setQuantity(ctx, line, positive(change.quantity, seq));
     } else {
@@ -246,6 +251,25 @@ async function inTransaction(run: {
     values: [request.orderId, total, open.length, status],
   });
 
+  // Work items about what was just cancelled have nothing left to decide.
+  const actor = { userId: caller.userId || null, name: caller.name, role: caller.role };
+  if (status === "cancelled") {
+    await cancelOpenExceptions(
+      client,
+      { orderId: request.orderId },
+      `order cancelled via ${request.source}`,
+      actor,
+      now,
+    );
+  } else if (cancelledLineIds.length) {
+    await cancelOpenExceptions(
+      client,
+      { orderId: request.orderId, orderLineIds: cancelledLineIds },
+      `line cancelled via ${request.source}`,
+      actor,
+      now,
+    );
+  }
   const exceptions = status === "cancelled" ? [] : await raiseDiscrepancies(ctx, request, discrepancies, now);
   if (exceptions.length && status === "confirmed") {
     assertTransition("confirmed", "on_hold");
@@ -264,6 +288,17 @@ async function inTransaction(run: {
       values: [request.orderId],
     });
     status = "on_hold";
+  }
+
+  // A cancelled line may have carried the order's last blocking exception.
+  if (status === "on_hold" && cancelledLineIds.length) {
+    status = await releaseIfClear(
+      client,
+      request.orderId,
+      actor,
+      `released: held lines cancelled via ${request.source}`,
+      now,
+    );
   }
 
   await client.query({

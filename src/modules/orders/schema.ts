@@ -42,6 +42,9 @@ export const orders = pgTable(
     // Replays of the same request return this order instead of creating another.
     idempotencyKey: text("idempotency_key").unique(),
     requestHash: text("request_hash"),
+    // Null: the account's ship policy. 'partial' when a backorder exception was resolved by
+    // splitting: what is in stock ships now, the backorder follows on the same order.
+    shipPolicy: text("ship_policy"),
   },
   (t) => [
     index("orders_account_idx").on(t.accountId, t.orderedAt),
@@ -49,6 +52,10 @@ export const orders = pgTable(
     index("orders_status_idx").on(t.status),
     // Duplicate PO detection at intake.
     index("orders_account_po_idx").on(t.accountId, t.poNumber),
+    check(
+      "orders_ship_policy_valid",
+      sql`${t.shipPolicy} is null or ${t.shipPolicy} in ('partial','complete')`,
+    ),
     check("orders_channel_valid", sql`${t.channel} in ('desk','portal','rep','edi','email','csv','api')`),
   ],
 );
@@ -142,7 +149,7 @@ export const orderChanges = pgTable(
     unique("order_changes_key_unique").on(t.idempotencyKey, t.seq),
     check(
       "order_changes_kind_valid",
-      sql`${t.kind} in ('quantity','cancel_line','add_line','price','cancel_order')`,
+      sql`${t.kind} in ('quantity','cancel_line','add_line','price','cancel_order','price_approved','split')`,
     ),
   ],
 );

@@ -83,7 +83,16 @@ export async function getException(
 
 export type OrderExceptionView = Pick<
   ExceptionView,
-  "id" | "type" | "status" | "summary" | "orderLineId" | "ownerRole" | "ownerUserId" | "deadline" | "overdue"
+  | "id"
+  | "type"
+  | "status"
+  | "summary"
+  | "orderLineId"
+  | "ownerRole"
+  | "ownerUserId"
+  | "deadline"
+  | "overdue"
+  | "data"
 > & { blocking: boolean; resolutionAction: string | null };
 
 /** The exceptions raised on one order (for its detail view), oldest first. */
@@ -107,6 +116,8 @@ export async function exceptionsForOrder(db: Db, orderId: number, now: Date): Pr
       // Intake records whether the exception holds the order; others (raised by hand) do not.
       blocking: v.data.blocking === true,
       resolutionAction: v.resolutionAction,
+      // Staff only (the order detail strips it for buyers): e.g. the proposed substitute.
+      data: v.data,
     };
   });
 }

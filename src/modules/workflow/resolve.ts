@@ -38,10 +38,87 @@ function isOwner(row: any, actor: Actor): boolean {
   return row.owner_role !== null && row.owner_role === actor.role;
 }
 
+/** An open exception locked for resolution, with its type's allowed actions. */
+export type LockedException = Record<string, any> & {
+  id: number;
+  order_id: number | null;
+  actions: string[];
+};
+
 /**
- * Resolves an open exception with one of its type's actions and a required reason. Approving
- * actions on an exception that needs approval are reserved to the approval role (or an admin).
- * The caller acts on the returned action (e.g. the intake releases the order's hold).
+ * In the caller's transaction: locks the open exception and checks that `action` is one of its
+ * type's actions, that the caller owns it (or is its approver), and that approving actions on an
+ * exception needing approval come from the approval role (or an admin).
+ */
+export async function lockForResolution(
+  client: Queryable,
+  id: number,
+  action: ResolutionAction | string,
+  reason: string,
+  caller: Actor,
+): Promise<LockedException> {
+  if (!reason?.trim())
+    throw new DomainError("VALIDATION_FAILED", "A reason is required to resolve an exception");
+  const row = await lockOpen(client, id);
+  if (!(row.actions as string[]).includes(action)) {
+    throw new DomainError("VALIDATION_FAILED", `${action} is not an action for ${row.type}`, {
+      action,
+      allowed: row.actions,
+    });
+  }
+  const approver =
+    row.approval_role !== null && (caller.role === row.approval_role || caller.role === "admin");
+  if (!isOwner(row, caller) && !approver) {
+    throw new DomainError("FORBIDDEN", `Exception ${id} belongs to ${row.owner_role ?? "another user"}`);
+  }
+  if (row.approval_role !== null && APPROVING_ACTIONS.includes(action as ResolutionAction) && !approver) {
+    throw new DomainError(
+      "FORBIDDEN",
+      `${action} on exception ${id} needs approval by ${row.approval_role}`,
+      {
+        requiredRole: row.approval_role,
+        level: row.approval_level,
+      },
+    );
+  }
+  return { ...row, id: Number(row.id), order_id: row.order_id === null ? null : Number(row.order_id) };
+}
+
+/** In the caller's transaction: marks a locked exception resolved and appends the audit entry. */
+export async function recordResolution(
+  client: Queryable,
+  row: LockedException,
+  action: string,
+  reason: string,
+  caller: Actor,
+  now: Date,
+): Promise<ExceptionView> {
+  const updated = (
+    await client.query(
+      `update exceptions e set status = 'resolved', resolution_action = $2, resolution_reason = $3,
+              resolved_by = $4, resolved_at = $5, updated_at = $5
+        where e.id = $1 returning ${EXCEPTION_COLUMNS}`,
+      [row.id, action, reason.trim(), caller.userId, now],
+    )
+  ).rows[0];
+  await appendAudit(
+    client,
+    {
+      exceptionId: row.id,
+      actor: caller,
+      action: `resolved:${action}`,
+      reason: reason.trim(),
+      before: snapshot(row),
+      after: snapshot(updated),
+    },
+    now,
+  );
+  return toExceptionView(updated, now);
+}
+
+/**
+ * Resolves an exception that is not about an order (orders/resolve-exception.ts resolves those, so
+ * the order is acted on in the same transaction).
  */
 export async function resolveException(
   db: Db,
@@ -51,53 +128,53 @@ export async function resolveException(
   caller: Actor,
   now: Date,
 ): Promise<ExceptionView> {
-  const why = reason?.trim() ?? "";
-  if (!why) throw new DomainError("VALIDATION_FAILED", "A reason is required to resolve an exception");
   return withTransaction(db, async (client) => {
-    const row = await lockOpen(client, id);
-    if (!(row.actions as string[]).includes(action)) {
-      throw new DomainError("VALIDATION_FAILED", `${action} is not an action for ${row.type}`, {
-        action,
-        allowed: row.actions,
-      });
-    }
-    const approver =
-      row.approval_role !== null && (caller.role === row.approval_role || caller.role === "admin");
-    if (!isOwner(row, caller) && !approver) {
-      throw new DomainError("FORBIDDEN", `Exception ${id} belongs to ${row.owner_role ?? "another user"}`);
-    }
-    if (row.approval_role !== null && APPROVING_ACTIONS.includes(action as ResolutionAction) && !approver) {
-      throw new DomainError(
-        "FORBIDDEN",
-        `${action} on exception ${id} needs approval by ${row.approval_role}`,
-        {
-          requiredRole: row.approval_role,
-          level: row.approval_level,
-        },
-      );
-    }
+    const row = await lockForResolution(client, id, action, reason, caller);
+    return recordResolution(client, row, action, reason, caller, now);
+  });
+}
+
+/**
+ * In the caller's transaction: cancels the open exceptions of an order (or of some of its lines)
+ * whose subject went away — the order or line was cancelled, or a split made them moot.
+ */
+export async function cancelOpenExceptions(
+  client: Queryable,
+  target: { orderId: number; orderLineIds?: number[]; types?: string[] },
+  reason: string,
+  caller: Actor,
+  now: Date,
+): Promise<number[]> {
+  const { rows } = await client.query(
+    `select ${EXCEPTION_COLUMNS} from exceptions e
+      where e.order_id = $1 and e.status = 'open' and ($2::bigint[] is null or e.order_line_id = any($2))
+        and ($3::text[] is null or e.type = any($3))
+      order by e.id for update of e`,
+    [target.orderId, target.orderLineIds ?? null, target.types ?? null],
+  );
+  for (const row of rows) {
     const updated = (
       await client.query(
-        `update exceptions e set status = 'resolved', resolution_action = $2, resolution_reason = $3,
-                resolved_by = $4, resolved_at = $5, updated_at = $5
+        `update exceptions e set status = 'cancelled', resolution_reason = $2, resolved_by = $3,
+                resolved_at = $4, updated_at = $4
           where e.id = $1 returning ${EXCEPTION_COLUMNS}`,
-        [id, action, why, caller.userId, now],
+        [row.id, reason, caller.userId, now],
       )
     ).rows[0];
     await appendAudit(
       client,
       {
-        exceptionId: id,
+        exceptionId: Number(row.id),
         actor: caller,
-        action: `resolved:${action}`,
-        reason: why,
+        action: "cancelled",
+        reason,
         before: snapshot(row),
         after: snapshot(updated),
       },
       now,
     );
-    return toExceptionView(updated, now);
-  });
+  }
+  return rows.map((r) => Number(r.id));
 }
 
 /** Cancels an open exception (e.g. its order was cancelled); a reason is required. */

@@ -8,8 +8,9 @@ import { notFound } from "../../lib/errors.ts";
 import { ROLES } from "../auth/schema.ts";
 import { listMail } from "../notifications/mail.ts";
 import { listNotifications, markNotificationRead } from "../notifications/notify.ts";
+import { resolveOrderException } from "../orders/resolve-exception.ts";
 import { getException, listExceptions } from "./queries.ts";
-import { assignException, resolveException } from "./resolve.ts";
+import { assignException } from "./resolve.ts";
 import { EXCEPTION_STATUSES } from "./schema.ts";
 import { RESOLUTION_ACTIONS } from "./types.ts";
 
@@ -81,7 +82,7 @@ export async function workflowRoutes(app: FastifyInstance, db: Db): Promise<void
     async (request) => {
       const caller = callerOf(request);
       const now = new Date();
-      await resolveException(
+      await resolveOrderException(
         db,
         request.params.id,
         request.body.action,

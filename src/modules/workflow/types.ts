@@ -18,6 +18,7 @@ export const RESOLUTION_ACTIONS = [
   "override_credit",
   "release_credit",
   "accept_substitution",
+  "decline_substitution",
   "cancel_line",
   "split",
   "release_hold",
@@ -94,7 +95,7 @@ export const DEFAULT_EXCEPTION_TYPES: ExceptionTypeDefault[] = [
     name: "Substitution awaiting customer",
     slaMinutes: 1440,
     defaultRole: "sales_rep",
-    actions: ["accept_substitution", "cancel_line", "reject"],
+    actions: ["accept_substitution", "decline_substitution", "cancel_line", "reject"],
     escalation: [{ role: "sales_manager" }],
   },
   {

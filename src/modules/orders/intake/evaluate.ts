@@ -22,6 +22,7 @@ import {
   refusesFixableProblems,
   violationExceptionType,
 } from "./rules.ts";
+import { proposeSubstitutes } from "./substitutes.ts";
 
 /** Orders whose totals count against the credit limit: everything ordered and not yet invoiced. */
 const CREDIT_EXPOSURE_STATUSES = ["confirmed", "on_hold", "picking", "shipped"];
@@ -277,6 +278,27 @@ export async function evaluate(
         data: { backordered: l.backorderedQuantity, eta: l.backorderEta, shipPolicy: account.shipPolicy },
       });
     }
+  }
+  const substitutes = await proposeSubstitutes(
+    client,
+    lines.flatMap((l) =>
+      l.itemId !== null && l.backorderedQuantity > 0
+        ? [{ itemId: l.itemId, quantity: l.backorderedQuantity }]
+        : [],
+    ),
+  );
+  for (const l of lines) {
+    const proposal = l.itemId === null || l.backorderedQuantity <= 0 ? undefined : substitutes.get(l.itemId);
+    if (!proposal) continue;
+    // Never blocking by itself: a ship-complete account's backorder exception holds the order.
+    exceptions.push({
+      type: "substitution_awaiting_customer",
+      summary: `${po}line ${l.lineNo} (${l.sku}): ${l.backorderedQuantity} short; propose ${proposal.substituteSku} ${proposal.substituteName} (${proposal.available} in stock)`,
+      blocking: false,
+      lineNo: l.lineNo,
+      amount: null,
+      data: { ...proposal, sku: l.sku, quantity: l.backorderedQuantity, eta: l.backorderEta },
+    });
   }
   for (const v of priced?.priced.violations ?? []) {
     exceptions.push({

@@ -19,6 +19,7 @@ export type ExceptionType =
   | "below_moq"
   | "unresolved_item"
   | "backorder"
+  | "substitution_awaiting_customer"
   | "duplicate_po";
 
 /** An exception the pipeline will raise; `blocking` ones put the order on hold. */
