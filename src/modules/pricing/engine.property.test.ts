@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Dec, extend, roundMoney, sumMoney } from "../../lib/money.ts";
 import { buildPricingIndex, priceOrder } from "./engine.ts";
+import { addToPricingIndex, withLastPrices } from "./index-merge.ts";
+import { lastPricesIndex, targetKey } from "./index-rules.ts";
 import { baseRules, request } from "./test-fixtures.ts";
 import type {
   AccountPolicy,
@@ -324,4 +326,43 @@ describe("pricing properties", () => {
       { numRuns: 500 },
     );
   });
+
+  it("an index grown load by load (rule cache) prices like one built from all the rules", () => {
+    const loads = fc.array(fc.subarray(ITEMS, { minLength: 1 }), { minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(rulesArb, orderLines, orderDate, loads, (rules, lines, date, parts) => {
+        const [first, ...more] = parts.map((ids) =>
+          buildPricingIndex({ ...rulesFor(rules, ids), lastPrices: [] }),
+        );
+        for (const part of more) addToPricingIndex(first, part);
+        const grown = withLastPrices(first, lastPricesIndex(rules.lastPrices ?? []));
+        const loaded = new Set(parts.flat());
+        const req = request(
+          lines.filter((l) => loaded.has(l.itemId)),
+          { date },
+        );
+        expect(priceOrder(req, grown)).toEqual(priceOrder(req, buildPricingIndex(rules)));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+/** What the loader reads for some items: the rules that can touch them (load-rules.ts). */
+function rulesFor(rules: PricingRules, ids: readonly string[]): PricingRules {
+  const items = rules.items.filter((i) => ids.includes(String(i.id)));
+  const keys = new Set(items.flatMap((i) => [`i:${i.id}`, `c:${i.categoryId}`, `f:${i.familyId}`]));
+  const touches = (t: Target) => t.kind === "all" || keys.has(targetKey(t));
+  return {
+    ...rules,
+    items,
+    priceLists: (rules.priceLists ?? [])
+      .map((l) => ({ ...l, entries: l.entries.filter((e) => ids.includes(String(e.itemId))) }))
+      .filter((l) => l.entries.length > 0),
+    contracts: (rules.contracts ?? [])
+      .map((c) => ({ ...c, lines: c.lines.filter((l) => touches(l.target)) }))
+      .filter((c) => c.lines.length > 0),
+    tiers: (rules.tiers ?? []).filter((t) => touches(t.target)),
+    promotions: (rules.promotions ?? []).filter((p) => touches(p.target)),
+  };
+}

@@ -26,7 +26,7 @@ import {
   scopeKey,
   targetKey,
 } from "./rule-values.ts";
-import type { Id, PricingRules, StepKind, TierRule } from "./types.ts";
+import type { Id, LastPrice, PricingRules, StepKind, TierRule } from "./types.ts";
 
 export {
   type AdjustmentIdx,
@@ -372,12 +372,18 @@ function addPromotions(index: PricingIndex, rules: PricingRules): void {
 }
 
 function addLastPrices(index: PricingIndex, rules: PricingRules): void {
-  for (const lp of rules.lastPrices ?? []) {
+  for (const [key, entry] of lastPricesIndex(rules.lastPrices ?? [])) index.lastPrices.set(key, entry);
+}
+
+/** Validated last prices by `${accountId}|${itemId}|${currency}` (the rule cache builds them per quote). */
+export function lastPricesIndex(lastPrices: readonly LastPrice[]): Map<string, LastPriceIdx> {
+  const out = new Map<string, LastPriceIdx>();
+  for (const lp of lastPrices) {
     const rule = `last price ${lp.accountId}/${lp.itemId}`;
     const key = `${lp.accountId}|${lp.itemId}|${currency(rule, lp.currency, true)}`;
     const d = date(rule, lp.date, "date");
     if (d === null) fail(rule, "date is required");
-    const prev = index.lastPrices.get(key);
+    const prev = out.get(key);
     const entry = {
       unitPrice: price(rule, lp.unitPrice, "unit price"),
       date: d,
@@ -385,7 +391,8 @@ function addLastPrices(index: PricingIndex, rules: PricingRules): void {
     };
     // Most recent wins; on the same date keep the lower price so input order never matters.
     if (!prev || prev.date < d || (prev.date === d && entry.unitPrice.lt(prev.unitPrice))) {
-      index.lastPrices.set(key, entry);
+      out.set(key, entry);
     }
   }
+  return out;
 }

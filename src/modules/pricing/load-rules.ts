@@ -12,6 +12,7 @@ import type {
   Adjustment,
   Contract,
   ContractLine,
+  LastPrice,
   PriceList,
   PricingItem,
   PricingRules,
@@ -41,9 +42,11 @@ export type LoadedRules = {
   account: LoadedAccount | null;
   /** By SKU (only SKUs that exist). */
   itemsBySku: Map<string, LoadedItem>;
-  rules: PricingRules;
   index: PricingIndex;
 };
+
+/** A loader row as plain rules, before indexing. */
+export type RowRules = Omit<LoadedRules, "index"> & { rules: PricingRules };
 
 // Parameters: $1 account id, $2 SKUs, $3 pricing date, $4 order currency (null = the account's),
 // $5 ship-to id to check (null = none), $6 more item ids whose last prices to return (the cache's
@@ -184,11 +187,16 @@ export async function queryPricingRules(
 
 /** Turns a loader row (or one assembled from cached parts) into indexed rules. */
 export function rulesFromRow(row: LoadRow, currency: string | null): LoadedRules {
-  const loaded = toRules(row, currency ?? row.account?.[4] ?? CATALOG_CURRENCY);
-  return { ...loaded, index: buildPricingIndex(loaded.rules) };
+  const { account, itemsBySku, rules } = rowRules(row, currency);
+  return { account, itemsBySku, index: buildPricingIndex(rules) };
 }
 
-function toRules(row: LoadRow, currency: string): Omit<LoadedRules, "index"> {
+/** A loader row as plain rules; last prices are in `currency`, else the account's. */
+export function rowRules(row: LoadRow, currency: string | null): RowRules {
+  return toRules(row, currency ?? row.account?.[4] ?? CATALOG_CURRENCY);
+}
+
+function toRules(row: LoadRow, currency: string): RowRules {
   const a = row.account as any[] | null;
   const account: LoadedAccount | null = a
     ? { id: a[0], number: a[1], name: a[2], groupId: a[3], currency: a[4], shipToId: a[12] }
@@ -230,16 +238,21 @@ function toRules(row: LoadRow, currency: string): Omit<LoadedRules, "index"> {
     contracts: contractsOf(row.contracts ?? [], row.contract_lines ?? []),
     tiers: ((row.tiers ?? []) as any[][]).map(tierOf),
     promotions: ((row.promotions ?? []) as any[][]).map(promotionOf),
-    lastPrices: ((row.last_prices ?? []) as any[][]).map((r) => ({
-      accountId: a![0],
-      itemId: r[0],
-      unitPrice: r[1],
-      currency, // filtered by currency in SQL
-      date: r[2],
-      orderRef: r[3],
-    })),
+    lastPrices: a ? lastPricesOf(row.last_prices ?? [], a[0], currency) : [],
   };
   return { account, itemsBySku, rules };
+}
+
+/** `[item id, unit price, date, order number]` rows (already filtered by currency in SQL). */
+export function lastPricesOf(rows: any[][], accountId: number, currency: string): LastPrice[] {
+  return rows.map((r) => ({
+    accountId,
+    itemId: r[0],
+    unitPrice: r[1],
+    currency,
+    date: r[2],
+    orderRef: r[3],
+  }));
 }
 
 function scopeOf(groupId: number | null, accountId: number | null): Scope {

@@ -1,33 +1,40 @@
-// In-process cache of the loader's results (load-rules.ts), so a warm quote costs ONE small round
-// trip: the current pricing_version plus the account's last prices for the requested items (last
-// prices change with every order, so they are never cached).
-// What is cached, per (account, date, currency, ship-to): the account part of the loader's row
-// (account + policy + ship-to check, its applicable price lists and contracts) and, per SKU, the rows
-// that can touch that item (item, units, entries, contract lines, tiers, promotions). A quote with
-// uncached SKUs loads only those (plus, in the same statement, the cached items' last prices).
+// In-process cache of the loaded rules (load-rules.ts), so a warm quote costs ONE small round trip:
+// the current pricing_version plus the account's last prices for the requested items (last prices
+// change with every order, so they are never cached).
+// What is cached, per (account, date, currency, ship-to): the account (with its policy and ship-to
+// check), every SKU quoted so far, and ONE rule index for all of them. A quote with SKUs not seen yet
+// loads only those (plus, in the same statement, the cached items' last prices) and adds their rules
+// to that index (index-merge.ts); a warm quote prices straight from it, nothing rebuilt.
 // Correctness: every write to a table the loader reads bumps pricing_version in the same transaction
 // (statement triggers, migrations/0007_pricing-version.sql), and the loader and the check read the
-// version in the same snapshot as the data; any other version drops the whole cache.
+// version in the same snapshot as the data; any other version drops the whole cache. An account's
+// index is only ever grown with rows of its own version; a new version starts new indexes.
 // A transaction client (order creation, intake, order changes) bypasses the cache: it must see its
 // own uncommitted writes, which the cache cannot know about.
 import pg from "pg";
+import { buildPricingIndex, type PricingIndex } from "./engine.ts";
+import { addToPricingIndex, withLastPrices } from "./index-merge.ts";
+import { lastPricesIndex } from "./index-rules.ts";
 import {
+  type LoadedAccount,
+  type LoadedItem,
   type LoadedRules,
-  type LoadRow,
+  lastPricesOf,
   loadPricingRules,
   queryPricingRules,
-  rulesFromRow,
+  rowRules,
 } from "./load-rules.ts";
 
-type Rows = any[][];
-type AccountPart = { account: any[] | null; lists: Rows; contracts: Rows };
-type ItemPart = {
-  item: any[] | null;
-  units: Rows;
-  entries: Rows;
-  contractLines: Rows;
-  tiers: Rows;
-  promotions: Rows;
+type AccountEntry = {
+  /** pricing_version ("epoch:counter") every row in here was read at. */
+  version: string;
+  account: LoadedAccount | null;
+  /** Currency of the last prices to read: the order's, else the account's. */
+  currency: string | null;
+  /** Every SKU loaded so far: its item, or null when there is no such SKU. */
+  skus: Map<string, LoadedItem | null>;
+  /** Rules of all those items, without last prices (added per quote). */
+  index: PricingIndex;
 };
 
 export type PricingCacheStats = {
@@ -43,22 +50,48 @@ export type PricingCacheStats = {
   roundTrips: number;
 };
 
-/** Bounds (LRU by count): item parts dominate memory (a few small rows each). */
-export const MAX_ITEM_PARTS = 200_000;
-export const MAX_ACCOUNT_PARTS = 10_000;
+/** Bounds (LRU by account): SKUs over all accounts' indexes (≈ 1 KB each), and accounts. */
+export const MAX_CACHED_SKUS = 200_000;
+export const MAX_CACHED_ACCOUNTS = 10_000;
 
 class RuleCache {
-  /** "epoch:counter" of pricing_version the cached rows were read at; null = nothing cached. */
+  /** pricing_version the cached entries were read at; null = nothing cached. */
   version: string | null = null;
-  accounts = new Map<string, AccountPart>();
-  items = new Map<string, ItemPart>();
+  /** Least recently used first. */
+  accounts = new Map<string, AccountEntry>();
+  /** Σ skus.size over `accounts`. */
+  skuCount = 0;
   stats: PricingCacheStats = { hits: 0, partial: 0, misses: 0, invalidations: 0, roundTrips: 0 };
 
   reset(version: string | null): void {
     if (this.version !== null) this.stats.invalidations++;
     this.version = version;
     this.accounts.clear();
-    this.items.clear();
+    this.skuCount = 0;
+  }
+
+  /** Marks `key` most recently used; returns its entry. */
+  touch(key: string): AccountEntry | undefined {
+    const entry = this.accounts.get(key);
+    if (entry !== undefined) {
+      this.accounts.delete(key);
+      this.accounts.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** (Re)places `key`, counting `grown` new SKUs, and evicts the least recently used over the bounds. */
+  store(key: string, entry: AccountEntry, grown: number): void {
+    const old = this.accounts.get(key);
+    if (old !== undefined && old !== entry) this.skuCount -= old.skus.size;
+    this.skuCount += old === entry ? grown : entry.skus.size;
+    this.accounts.delete(key);
+    this.accounts.set(key, entry);
+    for (const [k, e] of this.accounts) {
+      if (this.skuCount <= MAX_CACHED_SKUS && this.accounts.size <= MAX_CACHED_ACCOUNTS) break;
+      this.accounts.delete(k);
+      this.skuCount -= e.skus.size;
+    }
   }
 }
 
@@ -81,21 +114,6 @@ export function pricingCacheStats(pool: pg.Pool): PricingCacheStats {
 /** Drops the cache of `pool` (tests). */
 export function clearPricingCache(pool: pg.Pool): void {
   cacheOf(pool).reset(null);
-}
-
-function lruGet<V>(map: Map<string, V>, key: string): V | undefined {
-  const value = map.get(key);
-  if (value !== undefined) {
-    map.delete(key);
-    map.set(key, value);
-  }
-  return value;
-}
-
-function lruSet<V>(map: Map<string, V>, key: string, value: V, max: number): void {
-  map.delete(key);
-  map.set(key, value);
-  while (map.size > max) map.delete(map.keys().next().value as string);
 }
 
 // Version (same snapshot) and the last prices of the cached items: the whole warm round trip.
@@ -121,127 +139,95 @@ export async function loadPricingRulesCached(
   const cache = cacheOf(client);
   const stats = cache.stats;
   const unique = [...new Set(skus)];
-  const accountKey = JSON.stringify([accountId, date, currency, shipToId]);
-  // Read synchronously: everything below is tagged with `seen`, whatever other requests do meanwhile.
-  const seen = cache.version;
-  const acct = seen !== null ? lruGet(cache.accounts, accountKey) : undefined;
-  const parts = new Map<string, ItemPart>();
-  let missing = unique;
-  if (acct) {
-    missing = [];
-    for (const sku of unique) {
-      const part = lruGet(cache.items, `${accountKey}\u0000${sku}`);
-      if (part) parts.set(sku, part);
-      else missing.push(sku);
-    }
-  }
-  const cachedIds = [...parts.values()].flatMap((p) => (p.item ? [p.item[0] as number] : []));
+  const accountKey = `${accountId}|${date}|${currency}|${shipToId}`;
+  // Taken synchronously: the entry is tied to its version, whatever other requests do meanwhile.
+  let entry = cache.version !== null ? cache.touch(accountKey) : undefined;
+  let missing = entry ? unique.filter((sku) => !entry!.skus.has(sku)) : unique;
 
-  if (acct && missing.length === 0) {
+  if (entry && missing.length === 0) {
     stats.roundTrips++;
     const check = await client.query({
       name: "pricing_cache_check",
       text: CHECK_SQL,
-      values: [accountId, currency ?? acct.account?.[4] ?? null, cachedIds],
+      values: [accountId, entry.currency, cachedIds(entry, unique)],
     });
     const { version, last_prices } = check.rows[0];
-    if (version !== null && version === seen) {
+    if (version !== null && version === entry.version) {
       stats.hits++;
-      return rulesFromRow(assemble(acct, parts, last_prices ?? []), currency);
+      return fromEntry(entry, unique, last_prices ?? []);
     }
-    parts.clear();
+    entry = undefined;
     missing = unique;
   }
 
   stats.roundTrips++;
-  let row = await queryPricingRules(client, accountId, missing, date, currency, shipToId, cachedIds);
-  if (parts.size > 0 && row.version !== seen) {
-    // Rules moved since the cached parts were read: load everything in one snapshot.
-    parts.clear();
+  const cached = entry ? cachedIds(entry, unique) : [];
+  let row = await queryPricingRules(client, accountId, missing, date, currency, shipToId, cached);
+  if (entry && row.version !== entry.version) {
+    // Rules moved since the entry was read: load everything in one snapshot.
+    entry = undefined;
     missing = unique;
     stats.roundTrips++;
     row = await queryPricingRules(client, accountId, unique, date, currency, shipToId, []);
   }
-  if (parts.size > 0) stats.partial++;
+  if (entry) stats.partial++;
   else stats.misses++;
 
+  // Validates and indexes the new rows first: bad rule data throws before anything is cached.
+  const loaded = rowRules(row, currency);
+  const index = buildPricingIndex({ ...loaded.rules, lastPrices: [] });
+  let grown = missing.length;
+  if (entry) addToPricingIndex(entry.index, index);
+  else {
+    const lastPriceCurrency = currency ?? loaded.account?.currency ?? null;
+    entry = {
+      version: row.version,
+      account: loaded.account,
+      currency: lastPriceCurrency,
+      skus: new Map(),
+      index,
+    };
+    grown = 0;
+  }
+  for (const sku of missing) entry.skus.set(sku, loaded.itemsBySku.get(sku) ?? null);
+
   const version = row.version as string | null;
-  const acctPart: AccountPart = {
-    account: row.account,
-    lists: row.lists ?? [],
-    contracts: row.contracts ?? [],
-  };
-  const loadedParts = splitByItem(row, missing);
   // Another version: drop everything (a slower concurrent request may move it back; that only costs
-  // a reload, since every cached row is tagged with the version of the snapshot it was read in).
+  // a reload, since every entry keeps the version of the snapshot it was read in).
   if (version !== cache.version) cache.reset(version);
-  if (version !== null) {
-    lruSet(cache.accounts, accountKey, acctPart, MAX_ACCOUNT_PARTS);
-    for (const [sku, part] of loadedParts)
-      lruSet(cache.items, `${accountKey}\u0000${sku}`, part, MAX_ITEM_PARTS);
-  }
-  for (const [sku, part] of loadedParts) parts.set(sku, part);
-  return rulesFromRow(assemble(acctPart, parts, row.last_prices ?? []), currency);
-}
-
-const isAll = (item: unknown, category: unknown, family: unknown) =>
-  item === null && category === null && family === null;
-
-/** Splits a loader row into the rows that can touch each requested SKU. */
-function splitByItem(row: LoadRow, skus: readonly string[]): Map<string, ItemPart> {
-  const bySku = new Map<string, any[]>();
-  for (const r of (row.items ?? []) as Rows) bySku.set(r[1], r);
-  const out = new Map<string, ItemPart>();
-  for (const sku of skus) {
-    const item = bySku.get(sku) ?? null;
-    if (!item) {
-      out.set(sku, { item: null, units: [], entries: [], contractLines: [], tiers: [], promotions: [] });
-      continue;
-    }
-    const [id, , , , cat, fam] = item;
-    const touches = (i: unknown, c: unknown, f: unknown) =>
-      i === id || (c !== null && c === cat) || (f !== null && f === fam) || isAll(i, c, f);
-    out.set(sku, {
-      item,
-      units: ((row.units ?? []) as Rows).filter((u) => u[0] === id),
-      entries: ((row.entries ?? []) as Rows).filter((e) => e[1] === id),
-      contractLines: ((row.contract_lines ?? []) as Rows).filter(
-        (x) => x[2] === id || (x[3] !== null && x[3] === cat),
-      ),
-      tiers: ((row.tiers ?? []) as Rows).filter((t) => touches(t[7], t[8], t[9])),
-      promotions: ((row.promotions ?? []) as Rows).filter((p) => touches(p[5], p[6], p[7])),
-    });
-  }
-  return out;
-}
-
-/** A loader row rebuilt from cached parts (rules shared by several items appear once). */
-function assemble(acct: AccountPart, parts: Map<string, ItemPart>, lastPrices: Rows): LoadRow {
-  const items: Rows = [];
-  const units: Rows = [];
-  const entries: Rows = [];
-  const contractLines = new Map<number, any[]>();
-  const tiers = new Map<number, any[]>();
-  const promotions = new Map<number, any[]>();
-  for (const p of parts.values()) {
-    if (p.item) items.push(p.item);
-    units.push(...p.units);
-    entries.push(...p.entries);
-    for (const x of p.contractLines) contractLines.set(x[1], x);
-    for (const t of p.tiers) tiers.set(t[0], t);
-    for (const r of p.promotions) promotions.set(r[0], r);
-  }
+  if (version !== null) cache.store(accountKey, entry, grown);
   return {
-    version: null,
-    account: acct.account,
-    items,
-    units,
-    lists: acct.lists,
-    entries,
-    contracts: acct.contracts,
-    contract_lines: [...contractLines.values()],
-    tiers: [...tiers.values()],
-    promotions: [...promotions.values()],
-    last_prices: lastPrices,
+    account: entry.account,
+    itemsBySku: itemsOf(entry, unique),
+    index: withLastPrices(entry.index, lastPricesIndex(loaded.rules.lastPrices ?? [])),
+  };
+}
+
+/** Ids of the cached items among `skus` (their last prices are read with the check). */
+function cachedIds(entry: AccountEntry, skus: readonly string[]): number[] {
+  const ids: number[] = [];
+  for (const sku of skus) {
+    const item = entry.skus.get(sku);
+    if (item) ids.push(item.id);
+  }
+  return ids;
+}
+
+function itemsOf(entry: AccountEntry, skus: readonly string[]): Map<string, LoadedItem> {
+  const items = new Map<string, LoadedItem>();
+  for (const sku of skus) {
+    const item = entry.skus.get(sku);
+    if (item) items.set(sku, item);
+  }
+  return items;
+}
+
+function fromEntry(entry: AccountEntry, skus: readonly string[], lastPrices: any[][]): LoadedRules {
+  const account = entry.account;
+  const lp = account && entry.currency ? lastPricesOf(lastPrices, account.id, entry.currency) : [];
+  return {
+    account,
+    itemsBySku: itemsOf(entry, skus),
+    index: withLastPrices(entry.index, lastPricesIndex(lp)),
   };
 }
