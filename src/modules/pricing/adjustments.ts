@@ -58,16 +58,12 @@ export function describeAdjustment(adjustment: AdjustmentIdx): string {
   }
 }
 
-interface Candidate {
-  id: Id;
-  price: Decimal;
-  /** Built only for the winner (descriptions cost string formatting). */
-  step: () => BaseStep;
+/** The lower price wins; on a tie the smaller rule id. */
+function better(price: Decimal, id: Id, bestPrice: Decimal | null, bestId: Id | null): boolean {
+  return bestPrice === null || price.lt(bestPrice) || (price.eq(bestPrice) && compareIds(id, bestId) < 0);
 }
 
-function better(c: Candidate, best: Candidate | null): boolean {
-  return !best || c.price.lt(best.price) || (c.price.eq(best.price) && compareIds(c.id, best.id) < 0);
-}
+type TierBreak = TierIdx["breaks"][number];
 
 /** The best volume tier for a line, or null if none lowers the price. */
 export function bestTier(
@@ -77,64 +73,62 @@ export function bestTier(
   facts: OrderFacts,
   current: Decimal,
 ): BaseStep | null {
-  let best: Candidate | null = null;
+  // Only the winner's step (and its description strings) is built: no per-candidate objects.
+  let best: TierIdx | null = null;
+  let bestPrice: Decimal | null = null;
+  let bestBreak: TierBreak | null = null;
+  let bestQuantity = 0;
   for (const byTarget of ctx.tierScopes) {
     for (const target of item.targetKeys) {
       const tiers = byTarget.get(target);
       if (!tiers) continue;
       for (const tier of tiers) {
-        const c = tierCandidate(ctx, tier, item, baseQuantity, facts, current);
-        if (c && better(c, best)) best = c;
+        if (tier.currency !== null && tier.currency !== ctx.currency) continue;
+        if (!inPeriod(ctx.date, tier.validFrom, tier.validTo)) continue;
+        const quantity = tierQuantity(tier, item, baseQuantity, facts);
+        let price: Decimal | null = null;
+        let brk: TierBreak | null = null;
+        for (const br of tier.breaks) {
+          // breaks are sorted by min; quantity breaks compare as exact integers
+          if (tier.basis === "order_value" ? br.min.gt(facts.qualifyingValue) : br.minQuantity > quantity)
+            break;
+          const p = adjust(br.adjustment, current);
+          if (p.lt(current) && (price === null || p.lt(price))) {
+            price = p;
+            brk = br;
+          }
+        }
+        if (price !== null && better(price, tier.id, bestPrice, best?.id ?? null)) {
+          best = tier;
+          bestPrice = price;
+          bestBreak = brk;
+          bestQuantity = quantity;
+        }
       }
     }
   }
-  return best === null ? null : best.step();
+  if (best === null || bestPrice === null || bestBreak === null) return null;
+  return {
+    kind: "tier",
+    ruleId: best.id,
+    ruleName: best.name,
+    before: current,
+    after: bestPrice,
+    detail: `${basisLabel(best, item, bestQuantity, facts)} ≥ ${bestBreak.min.toFixed()}: ${describeAdjustment(bestBreak.adjustment)}`,
+  };
 }
 
-function tierCandidate(
-  ctx: SourceContext,
-  tier: TierIdx,
-  item: ItemIdx,
-  baseQuantity: number,
-  facts: OrderFacts,
-  current: Decimal,
-): Candidate | null {
-  if (tier.currency !== null && tier.currency !== ctx.currency) return null;
-  if (!inPeriod(ctx.date, tier.validFrom, tier.validTo)) return null;
-  const byValue = tier.basis === "order_value";
-  const byFamily = tier.basis === "family_quantity" && item.familyKey !== null;
-  const quantity = byFamily ? (facts.familyQuantity.get(item.familyKey!) ?? baseQuantity) : baseQuantity;
-  let bestPrice: Decimal | null = null;
-  let bestBreak: TierIdx["breaks"][number] | null = null;
-  for (const br of tier.breaks) {
-    // breaks are sorted by min; quantity breaks compare as exact integers
-    if (byValue ? br.min.gt(facts.qualifyingValue) : br.minQuantity > quantity) break;
-    const p = adjust(br.adjustment, current);
-    if (p.lt(current) && (bestPrice === null || p.lt(bestPrice))) {
-      bestPrice = p;
-      bestBreak = br;
-    }
-  }
-  if (bestPrice === null || bestBreak === null) return null;
-  const [after, br] = [bestPrice, bestBreak];
-  const basisLabel = () =>
-    byValue
-      ? `order value ${facts.qualifyingValue.toFixed()}`
-      : byFamily
-        ? `family ${item.familyKey} quantity ${quantity} ${item.baseUnit}`
-        : `line quantity ${quantity} ${item.baseUnit}`;
-  return {
-    id: tier.id,
-    price: after,
-    step: () => ({
-      kind: "tier",
-      ruleId: tier.id,
-      ruleName: tier.name,
-      before: current,
-      after,
-      detail: `${basisLabel()} ≥ ${br.min.toFixed()}: ${describeAdjustment(br.adjustment)}`,
-    }),
-  };
+/** What a tier's breaks are compared with (quantity bases; order_value uses the qualifying value). */
+function tierQuantity(tier: TierIdx, item: ItemIdx, baseQuantity: number, facts: OrderFacts): number {
+  if (tier.basis !== "family_quantity" || item.familyKey === null) return baseQuantity;
+  return facts.familyQuantity.get(item.familyKey) ?? baseQuantity;
+}
+
+function basisLabel(tier: TierIdx, item: ItemIdx, quantity: number, facts: OrderFacts): string {
+  if (tier.basis === "order_value") return `order value ${facts.qualifyingValue.toFixed()}`;
+  if (tier.basis === "family_quantity" && item.familyKey !== null)
+    return `family ${item.familyKey} quantity ${quantity} ${item.baseUnit}`;
+  return `line quantity ${quantity} ${item.baseUnit}`;
 }
 
 /** The best promotion for a line, or null if none applies and lowers the price. */
@@ -144,7 +138,8 @@ export function bestPromotion(
   facts: OrderFacts,
   current: Decimal,
 ): BaseStep | null {
-  let best: Candidate | null = null;
+  let best: PromotionIdx | null = null;
+  let bestPrice: Decimal | null = null;
   for (const target of item.targetKeys) {
     const promos = ctx.index.promotions.get(target);
     if (!promos) continue;
@@ -152,22 +147,21 @@ export function bestPromotion(
       if (!promotionApplies(ctx, promo, facts)) continue;
       const p = adjust(promo.adjustment, current);
       if (!p.lt(current)) continue;
-      const c: Candidate = {
-        id: promo.id,
-        price: p,
-        step: () => ({
-          kind: "promotion",
-          ruleId: promo.id,
-          ruleName: promo.name,
-          before: current,
-          after: p,
-          detail: describeAdjustment(promo.adjustment),
-        }),
-      };
-      if (better(c, best)) best = c;
+      if (better(p, promo.id, bestPrice, best?.id ?? null)) {
+        best = promo;
+        bestPrice = p;
+      }
     }
   }
-  return best === null ? null : best.step();
+  if (best === null || bestPrice === null) return null;
+  return {
+    kind: "promotion",
+    ruleId: best.id,
+    ruleName: best.name,
+    before: current,
+    after: bestPrice,
+    detail: describeAdjustment(best.adjustment),
+  };
 }
 
 function promotionApplies(ctx: SourceContext, promo: PromotionIdx, facts: OrderFacts): boolean {

@@ -41,7 +41,6 @@ import {
   formatMoney,
   formatUnitPrice,
   isKnownCurrency,
-  sumMoney,
 } from "../../lib/money.ts";
 import {
   bestPromotion,
@@ -74,6 +73,8 @@ import type {
 } from "./types.ts";
 
 export { buildPricingIndex, PricingError, type PricingIndex };
+
+const ZERO = new Dec(0);
 
 const DEFAULT_POLICY: PolicyIdx = {
   caseRounding: "reject",
@@ -124,10 +125,10 @@ export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOr
   for (const w of work) finishLine(ctx, policy, facts, w);
 
   const lines = work.map((w) => w.out);
-  const total = sumMoney(
-    work.flatMap((w) => (w.extended === null ? [] : [w.extended])),
-    request.currency,
-  );
+  // Σ of lines already rounded to the minor unit (money.extend): exact, nothing to round.
+  let totalAmount = ZERO;
+  for (const w of work) if (w.extended !== null) totalAmount = totalAmount.plus(w.extended);
+  const total = formatMoney(totalAmount, request.currency);
   const violations: Issue<ViolationCode>[] = [];
   const warnings: Issue<WarningCode>[] = [];
   const mov = policy.minOrderValue;
@@ -138,7 +139,7 @@ export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOr
         message: `minimum order value is in ${mov.currency}, the order in ${request.currency}: not checked`,
         data: { rule: "minOrderValue", ruleCurrency: mov.currency, currency: request.currency },
       });
-    } else if (new Dec(total).lt(mov.amount)) {
+    } else if (totalAmount.lt(mov.amount)) {
       violations.push({
         code: "MIN_ORDER_VALUE",
         message: `order total ${total} ${request.currency} is below the minimum order value ${mov.amount.toFixed()}`,
@@ -152,7 +153,7 @@ export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOr
     currency: request.currency,
     lines,
     total,
-    qualifyingValue: sumMoney([facts.qualifyingValue], request.currency),
+    qualifyingValue: formatMoney(facts.qualifyingValue, request.currency),
     complete: lines.every((l) => l.unitPrice !== null),
     violations,
     warnings,
@@ -265,7 +266,7 @@ function violation(
 function orderFacts(work: LineWork[], currency: string): OrderFacts {
   const familyQuantity = new Map<string, number>();
   let totalQuantity = 0;
-  const extended: Decimal[] = [];
+  let qualifyingValue = ZERO;
   for (const w of work) {
     if (w.item === null || w.out.baseQuantity === 0) continue;
     totalQuantity += w.out.baseQuantity;
@@ -273,30 +274,28 @@ function orderFacts(work: LineWork[], currency: string): OrderFacts {
     if (family !== null) familyQuantity.set(family, (familyQuantity.get(family) ?? 0) + w.out.baseQuantity);
     if (w.price !== null) {
       w.sourceExtended = extendDecimal(w.out.baseQuantity, w.price, currency);
-      extended.push(w.sourceExtended);
+      qualifyingValue = qualifyingValue.plus(w.sourceExtended);
     }
   }
-  return { qualifyingValue: new Dec(sumMoney(extended, currency)), familyQuantity, totalQuantity };
+  return { qualifyingValue, familyQuantity, totalQuantity };
 }
 
 function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w: LineWork): void {
   const { out, item } = w;
   if (item === null || w.price === null) return;
   const base = out.baseQuantity;
+  // Plain statements, no closures: this runs for every line of every quote (GC pressure is the tail).
   let price = w.price;
-  const apply = (step: BaseStep | null) => {
-    if (step === null) return;
-    w.steps.push(step);
-    price = step.after;
-  };
   if (!w.exclusive) {
-    apply(bestTier(ctx, item, base, facts, price));
-    apply(bestPromotion(ctx, item, facts, price));
+    const tier = bestTier(ctx, item, base, facts, price);
+    if (tier !== null) price = addStep(w, tier);
+    const promotion = bestPromotion(ctx, item, facts, price);
+    if (promotion !== null) price = addStep(w, promotion);
   }
   const last = ctx.index.lastPrices.get(`${ctx.accountKey}|${item.key}|${ctx.currency}`);
   if (last) {
     const held = lastPriceHeld(policy, last, ctx.date);
-    if (held && last.unitPrice.lt(price)) apply(holdStep(policy, last, price));
+    if (held && last.unitPrice.lt(price)) price = addStep(w, holdStep(policy, last, price));
     out.lastPaid = lastPaid(last, w.factor, held);
   }
   const surcharge = surchargeStep(policy, item, base, ctx.currency, price);
@@ -307,7 +306,7 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
       data: { lineRef: out.lineRef, rule: "brokenCaseSurcharge", currency: ctx.currency },
     });
   } else if (surcharge !== null) {
-    apply(surcharge);
+    price = addStep(w, surcharge);
     out.warnings.push({
       code: "BROKEN_CASE_SURCHARGE",
       message: `${item.sku}: ${surcharge.detail}`,
@@ -327,35 +326,53 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
     });
   }
   // quantity × (price × factor) == baseQuantity × price exactly, so the source extension is reusable
-  const unit = w.factor === 1 ? price : price.times(w.factor);
   w.extended =
     price === w.price && w.sourceExtended !== null
       ? w.sourceExtended
-      : extendDecimal(out.quantity, unit, ctx.currency);
+      : extendDecimal(out.quantity, w.factor === 1 ? price : price.times(w.factor), ctx.currency);
   out.extended = formatMoney(w.extended, ctx.currency);
   // A step's `before` is the previous step's `after` (same object): format each price once.
+  const waterfall: WaterfallStep[] = new Array(w.steps.length);
   let lastPrice: Decimal | null = null;
   let lastText = "";
-  const fmt = (d: Decimal): string => {
-    if (d !== lastPrice) {
-      lastPrice = d;
-      lastText = formatUnitPrice(w.factor === 1 ? d : d.times(w.factor));
+  for (let i = 0; i < w.steps.length; i++) {
+    const step = w.steps[i];
+    let before: string | null = null;
+    if (step.before !== null) {
+      if (step.before !== lastPrice) {
+        lastPrice = step.before;
+        lastText = formatInUnit(step.before, w.factor);
+      }
+      before = lastText;
     }
-    return lastText;
-  };
-  out.waterfall = w.steps.map((step) => {
+    if (step.after !== lastPrice) {
+      lastPrice = step.after;
+      lastText = formatInUnit(step.after, w.factor);
+    }
     const ws: WaterfallStep = {
       kind: step.kind,
       ruleId: step.ruleId,
       ruleName: step.ruleName,
-      before: step.before === null ? null : fmt(step.before),
-      after: fmt(step.after),
+      before,
+      after: lastText,
     };
     if (step.detail !== undefined) ws.detail = step.detail;
-    return ws;
-  });
-  out.unitPrice = fmt(price);
+    waterfall[i] = ws;
+  }
+  out.waterfall = waterfall;
+  out.unitPrice = price === lastPrice ? lastText : formatInUnit(price, w.factor);
   out.baseUnitPrice = w.factor === 1 ? out.unitPrice : formatUnitPrice(price);
+}
+
+/** Appends a step to the line; returns its price. */
+function addStep(w: LineWork, step: BaseStep): Decimal {
+  w.steps.push(step);
+  return step.after;
+}
+
+/** A per-base-unit price in the line's unit (× the unit's integer factor: exact). */
+function formatInUnit(d: Decimal, factor: number): string {
+  return formatUnitPrice(factor === 1 ? d : d.times(factor));
 }
 
 function lastPaid(
