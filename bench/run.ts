@@ -2,6 +2,7 @@
 // Each prints one figure per line and ends with `RESULT <name> <metric>=<value> floor=<value> ratio=<value>`.
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   "order-placement": async () => (await import("./order-placement.ts")).run(),
+  intake: async () => (await import("./intake.ts")).run(),
   pricing: async () => (await import("./pricing.ts")).run(),
   "pricing-engine": async () => (await import("./pricing-engine.ts")).run(),
   edi: async () => (await import("./edi.ts")).run(),

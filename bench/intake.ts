@@ -1,0 +1,173 @@
+// The intake pipeline (resolve, price, validate, allocate, audit, outbox) over HTTP: 20-line orders
+// from 8 concurrent clients, one account each, against a server process on PostgreSQL; floor: the
+// raw-SQL order placement of bench/order-placement.ts, measured in the same run.
+// `npm run bench -- intake --profile` (or BENCH_PROFILE=1) adds a second, profiled server run:
+// SQL statements per order with their latency (bench/count-queries.mjs) and a CPU profile summary.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PASSWORD } from "../test/support/fixture.ts";
+import { signInOverHttp, startServerProcess } from "../test/support/server-process.ts";
+import {
+  fmt,
+  type OrderBenchWorld,
+  percentile,
+  pickItems,
+  runClosedLoop,
+  runOrderFloor,
+  seedOrderBench,
+} from "./support.ts";
+
+const CLIENTS = 8;
+const LINES = 20;
+const ITEMS = 400;
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+// Where to keep the raw profile (queries.json, server.cpuprofile) for a closer look; else a temp dir.
+const KEEP_PROFILE = process.env.BENCH_PROFILE_DIR;
+// Past orders + ANALYZE, as on a production database (BENCH_HISTORY=0: a fresh, never analyzed one).
+const HISTORY_ORDERS = Number(process.env.BENCH_HISTORY ?? 5000);
+const WARMUP_ORDERS_PER_CLIENT = 3;
+const PROFILE = process.env.BENCH_PROFILE === "1" || process.argv.includes("--profile");
+const COUNTER = fileURLToPath(new URL("./count-queries.mjs", import.meta.url));
+
+export async function run(): Promise<void> {
+  const world = await seedOrderBench("wholesail_bench_intake", CLIENTS, ITEMS, {
+    historyOrders: HISTORY_ORDERS,
+  });
+  const app = await placeOrders(world, {}, DURATION_MS);
+  const appRate = (app.latencies.length / app.elapsedMs) * 1000;
+  const p99 = percentile(app.latencies, 99);
+  console.log(`intake app orders_per_s=${fmt(appRate)}`);
+  console.log(`intake app lines_per_s=${fmt(appRate * LINES)}`);
+  console.log(`intake app p50_ms=${fmt(percentile(app.latencies, 50))}`);
+  console.log(`intake app p99_ms=${fmt(p99)}`);
+
+  const floor = await runOrderFloor(world, CLIENTS, LINES, DURATION_MS);
+  const floorRate = (floor.latencies.length / floor.elapsedMs) * 1000;
+  console.log(`intake floor orders_per_s=${fmt(floorRate)}`);
+  console.log(`intake floor p99_ms=${fmt(percentile(floor.latencies, 99))}`);
+
+  if (PROFILE) await profile(world);
+  console.log(
+    `RESULT intake orders_per_s=${fmt(appRate)} p99_ms=${fmt(p99)} floor=${fmt(floorRate)} ratio=${(appRate / floorRate).toFixed(2)}`,
+  );
+}
+
+/** Starts a server, signs in one session per client, warms up, then places orders for `durationMs`. */
+async function placeOrders(
+  world: OrderBenchWorld,
+  env: Record<string, string>,
+  durationMs: number,
+  afterWarmup: (pid: number) => void = () => {},
+) {
+  const server = await startServerProcess({ DATABASE_URL: world.url, ...env });
+  try {
+    const sessions = await Promise.all(
+      Array.from({ length: CLIENTS }, () => signInOverHttp(server.url, "order_desk@staff.test", PASSWORD)),
+    );
+    let iteration = 0;
+    const order = async (client: number, i: number) => {
+      const lines = pickItems(world, LINES, client, i).map((item, k) => ({
+        sku: item.sku,
+        quantity: 1 + (k % 5),
+      }));
+      const response = await fetch(`${server.url}/api/orders`, {
+        method: "POST",
+        headers: sessions[client],
+        body: JSON.stringify({ accountId: world.accountIds[client], lines }),
+      });
+      if (response.status !== 201)
+        throw new Error(`order failed: ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+    // Warm-up (prepared statements, pricing cache, JIT): not measured.
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, client) => {
+        for (let i = 0; i < WARMUP_ORDERS_PER_CLIENT; i++) await order(client, iteration + i);
+      }),
+    );
+    iteration += WARMUP_ORDERS_PER_CLIENT;
+    afterWarmup(server.child.pid!);
+    return await runClosedLoop(CLIENTS, durationMs, (client, i) => order(client, iteration + i));
+  } finally {
+    await server.stop();
+  }
+}
+
+async function profile(world: OrderBenchWorld): Promise<void> {
+  const dir = KEEP_PROFILE ?? mkdtempSync(path.join(tmpdir(), "wholesail-intake-profile-"));
+  try {
+    const countFile = path.join(dir, "queries.json");
+    const cpuFile = path.join(dir, "server.cpuprofile");
+    const run = await placeOrders(
+      world,
+      {
+        NODE_OPTIONS: `--import ${COUNTER}`,
+        WHOLESAIL_QUERY_COUNT_FILE: countFile,
+        WHOLESAIL_CPU_PROFILE_FILE: cpuFile,
+      },
+      DURATION_MS,
+      (pid) => process.kill(pid, "SIGUSR2"), // counts start after sign-in and warm-up
+    );
+    const orders = run.latencies.length;
+    console.log(
+      `intake profiled orders_per_s=${fmt((orders / run.elapsedMs) * 1000)} (with the counter and --cpu-prof)`,
+    );
+    const stats = Object.entries(
+      JSON.parse(readFileSync(countFile, "utf8")) as Record<string, { calls: number; ms: number }>,
+    );
+    // pg-boss polls on its own timer; count it apart from what the orders cost.
+    const ours = stats.filter(([key]) => !key.includes("pgboss"));
+    const calls = ours.reduce((n, [, s]) => n + s.calls, 0);
+    const ms = ours.reduce((n, [, s]) => n + s.ms, 0);
+    console.log(`intake profiled statements_per_order=${fmt(calls / orders)}`);
+    console.log(`intake profiled sql_latency_ms_per_order=${fmt(ms / orders)} (client side, summed)`);
+    console.log(`intake profiled background_statements=${stats.length - ours.length} kinds (pg-boss)`);
+    for (const [key, s] of ours.sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
+      console.log(
+        `intake sql per_order=${(s.calls / orders).toFixed(2)} ms_per_order=${(s.ms / orders).toFixed(2)} ${key}`,
+      );
+    }
+    if (existsSync(cpuFile)) summarizeCpu(JSON.parse(readFileSync(cpuFile, "utf8")), orders);
+  } finally {
+    if (!KEEP_PROFILE) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
+  samples: number[];
+  timeDeltas: number[];
+};
+
+/** Self time per area (our modules by file, dependencies by package); idle excluded. */
+function summarizeCpu(cpu: CpuProfile, orders: number): void {
+  const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
+  const area = new Map<string, number>();
+  let busy = 0;
+  cpu.samples.forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    if (frame.functionName === "(idle)") return;
+    const us = cpu.timeDeltas[i] ?? 0;
+    busy += us;
+    const key = areaOf(frame);
+    area.set(key, (area.get(key) ?? 0) + us);
+  });
+  console.log(`intake cpu busy_ms_per_order=${(busy / 1000 / orders).toFixed(2)}`);
+  for (const [key, us] of [...area].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(
+      `intake cpu ${((100 * us) / busy).toFixed(1)}% ${(us / 1000 / orders).toFixed(2)}ms/order ${key}`,
+    );
+  }
+}
+
+function areaOf(frame: { functionName: string; url: string }): string {
+  const { url, functionName } = frame;
+  if (!url) return functionName || "(native)";
+  const dep = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+  if (dep) return dep[1];
+  const ours = /\/(src\/.+)$/.exec(url);
+  if (ours) return ours[1];
+  return url.startsWith("node:") ? `node:${url.slice(5).split("/")[0]}` : url;
+}
