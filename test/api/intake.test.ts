@@ -96,6 +96,58 @@ describe("held orders, one per exception type", () => {
     expect(await topics()).toEqual(["order.confirmed", "order.held"]);
   });
 
+  it("credit_hold: open receivables count against the limit; invoices overdue beyond the grace days hold", async () => {
+    const invoice = (number: string, dueOn: string, amount: string, paid = "0") =>
+      sql(
+        `insert into invoices (number, account_id, currency, issued_on, due_on, amount, paid_amount)
+         values ($1, $2, 'USD', $3::date - 30, $3, $4, $5)`,
+        [number, fx.accountA, dueOn, amount, paid],
+      );
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    await sql("update accounts set credit_limit = '1000.00', overdue_grace_days = 10 where id = $1", [
+      fx.accountA,
+    ]);
+    await invoice("INV-1", daysAgo(-20), "900.00", "100.00"); // 800.00 owed, not yet due
+    await invoice("INV-2", daysAgo(5), "50.00"); // 5 days past due: within the grace days
+    const within = await post(desk.headers, {
+      accountId: fx.accountA,
+      lines: [{ sku: "SKU-1", quantity: 10 }],
+    });
+    expect(within.json().order.status).toBe("confirmed"); // 850.00 + 125.00 <= 1000.00
+    expect(within.json().intake.credit).toMatchObject({
+      openReceivables: "850.00",
+      exposure: "975.00",
+      hold: false,
+    });
+
+    const atLimit = await post(desk.headers, {
+      accountId: fx.accountA,
+      lines: [{ sku: "SKU-1", quantity: 2 }],
+    });
+    expect(atLimit.json().order.status).toBe("confirmed"); // exactly 1000.00
+    const over = await post(desk.headers, { accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity: 1 }] });
+    const held = expectHeldWith(over, "credit_hold");
+    expect(held.intake.credit).toMatchObject({ exposure: "1012.50", overLimit: true, overdueInvoices: 0 });
+
+    // Account B is far under its limit, but an invoice 40 days past due (grace 15) holds its orders.
+    await sql(
+      `insert into invoices (number, account_id, currency, issued_on, due_on, amount)
+       values ('INV-B1', $1, 'USD', $2::date - 30, $2, '300.00')`,
+      [fx.accountB, daysAgo(40)],
+    );
+    const late = await post(desk.headers, { accountId: fx.accountB, lines: [{ sku: "SKU-1", quantity: 1 }] });
+    const lateHold = expectHeldWith(late, "credit_hold");
+    expect(lateHold.intake.credit).toMatchObject({
+      overLimit: false,
+      hold: true,
+      overdue: "300.00",
+      overdueInvoices: 1,
+      oldestOverdueDays: 40,
+      graceDays: 15,
+    });
+    expect(lateHold.exception.summary).toContain("overdue on 1 invoice");
+  });
+
   it("duplicate_po: the same PO number again for the account", async () => {
     const body = { accountId: fx.accountA, poNumber: "PO-DUP", lines: [{ sku: "SKU-1", quantity: 1 }] };
     expect((await post(desk.headers, body)).json().order.status).toBe("confirmed");

@@ -51,11 +51,14 @@ export const accounts = pgTable(
     // Shortfalls: 'partial' ships what is in stock and backorders the rest; 'complete' holds the
     // order (backorder exception) until every line can ship.
     shipPolicy: text("ship_policy").notNull().default("partial"),
+    // Days an invoice may be past due before the account's new orders go on credit hold.
+    overdueGraceDays: integer("overdue_grace_days").notNull().default(15),
   },
   (t) => [
     check("accounts_ship_policy_valid", sql`${t.shipPolicy} in ('partial','complete')`),
     index("accounts_group_idx").on(t.groupId),
     index("accounts_rep_idx").on(t.repId),
+    check("accounts_overdue_grace_nonnegative", sql`${t.overdueGraceDays} >= 0`),
     check("accounts_credit_limit_nonnegative", sql`${t.creditLimit} >= 0`),
   ],
 );

@@ -10,6 +10,7 @@ import { generateCustomers } from "./accounts.ts";
 import { bulkInsert, type Column, syncIdentity } from "./bulk.ts";
 import { generateCatalog } from "./catalog.ts";
 import { type Batch, DAY_MS, generateHistory, type HistoryContext, startOfUtcDay } from "./history.ts";
+import { addDemoInvoices, addDemoSubstitutes, calibrateCreditLimits } from "./ledger.ts";
 import { generatePricing } from "./pricing.ts";
 import { insertPricing } from "./pricing-tables.ts";
 import { createRng } from "./random.ts";
@@ -157,6 +158,9 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
     // After finish(): identities are synced, so the EDI step's own inserts get fresh ids.
     const edi = await addDemoEdiPartners(client);
     counts.edi_trading_partners = edi.partners;
+    await calibrateCreditLimits(client, now);
+    counts.invoices = await addDemoInvoices(client, now);
+    counts.item_substitutes = await addDemoSubstitutes(client);
     progress("finishing", 1, 1);
   });
 

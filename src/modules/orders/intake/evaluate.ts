@@ -10,12 +10,12 @@ import { backorderEta } from "../../inventory/eta.ts";
 import { allViolations, quote } from "../../pricing/quote.ts";
 import type { Issue, ViolationCode, WarningCode, WaterfallStep } from "../../pricing/types.ts";
 import { backorderDemand } from "./backorders.ts";
+import { checkCredit } from "./credit.ts";
 import { describeItem, type OrderRequest } from "./request.ts";
 import type { Resolved } from "./resolve.ts";
 import {
   backorderDisposition,
   type CreditCheck,
-  creditCheck,
   type PlannedException,
   priceDiscrepancy,
   promiseDates,
@@ -23,9 +23,6 @@ import {
   violationExceptionType,
 } from "./rules.ts";
 import { proposeSubstitutes } from "./substitutes.ts";
-
-/** Orders whose totals count against the credit limit: everything ordered and not yet invoiced. */
-const CREDIT_EXPOSURE_STATUSES = ["confirmed", "on_hold", "picking", "shipped"];
 
 export type EvaluatedLine = {
   lineNo: number;
@@ -323,22 +320,8 @@ export async function evaluate(
     });
   }
 
-  const open = await client.query({
-    text: `select coalesce(sum(total), 0)::text as open from orders where account_id = $1 and status = any($2::text[])`,
-    values: [account.id, CREDIT_EXPOSURE_STATUSES],
-  });
-  const credit = creditCheck(account.creditLimit, open.rows[0].open, total);
-  if (credit.overLimit) {
-    exceptions.push({
-      type: "credit_hold",
-      summary: `${account.number} ${account.name}: ${credit.exposure} ${account.currency} open with this order, limit ${credit.limit}`,
-      blocking: true,
-      lineNo: null,
-      amount: new Dec(credit.exposure).minus(credit.limit).toFixed(2),
-      data: { ...credit },
-      facts: { over_limit_pct: credit.overLimitPct },
-    });
-  }
+  const { credit, exception } = await checkCredit(client, account, total, options.today);
+  if (exception) exceptions.push(exception);
 
   return {
     currency: account.currency,

@@ -20,6 +20,8 @@ export type ResolvedAccount = {
   repId: number | null;
   repUserId: number | null;
   shipPolicy: ShipPolicy;
+  /** Days an invoice may be past due before new orders go on credit hold. */
+  overdueGraceDays: number;
   /** pricing_policies.price_tolerance_percent; null = none set (exact match required). */
   priceTolerancePercent: string | null;
 };
@@ -60,7 +62,7 @@ export async function resolveRequest(db: Db, request: OrderRequest, caller: Call
   const row = (
     await db.pool.query(
       `select a.id, a.number, a.name, a.currency, a.credit_limit::text as credit_limit, a.rep_id, a.ship_policy,
-              r.user_id as rep_user_id
+              a.overdue_grace_days, r.user_id as rep_user_id
          from accounts a left join reps r on r.id = a.rep_id where a.id = $1`,
       [accountId],
     )
@@ -76,6 +78,7 @@ export async function resolveRequest(db: Db, request: OrderRequest, caller: Call
     repId: row.rep_id,
     repUserId: row.rep_user_id,
     shipPolicy: row.ship_policy,
+    overdueGraceDays: row.overdue_grace_days,
     priceTolerancePercent: policy.priceTolerancePercent,
   };
   const shipTo = await resolveShipTo(db, account.id, request.shipTo);

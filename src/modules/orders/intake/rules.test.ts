@@ -39,23 +39,48 @@ describe("priceDiscrepancy", () => {
 });
 
 describe("creditCheck", () => {
+  const facts = (limit: string, openOrders: string, openReceivables = "0") => ({
+    limit,
+    openOrders,
+    openReceivables,
+    overdue: "0",
+    overdueInvoices: 0,
+    oldestOverdueDays: 0,
+    graceDays: 15,
+  });
   it.each([
-    // limit, open, this order → overLimit, exposure, available, overLimitPct
-    ["1000.00", "0", "999.99", false, "999.99", "1000.00", "0.00"],
-    ["1000.00", "0", "1000.00", false, "1000.00", "1000.00", "0.00"],
-    ["1000.00", "900.00", "100.01", true, "1000.01", "100.00", "0.00"],
-    ["1000.00", "1000.00", "250.00", true, "1250.00", "0.00", "25.00"],
-    ["1000.00", "1500.00", "10.00", true, "1510.00", "0.00", "51.00"],
-    ["0", "0", "5.00", true, "5.00", "0.00", "100.00"],
+    // limit, open orders, open receivables, this order → overLimit, exposure, available, overLimitPct
+    ["1000.00", "0", "0", "999.99", false, "999.99", "1000.00", "0.00"],
+    ["1000.00", "0", "0", "1000.00", false, "1000.00", "1000.00", "0.00"],
+    ["1000.00", "900.00", "0", "100.01", true, "1000.01", "100.00", "0.00"],
+    ["1000.00", "1000.00", "0", "250.00", true, "1250.00", "0.00", "25.00"],
+    ["1000.00", "1500.00", "0", "10.00", true, "1510.00", "0.00", "51.00"],
+    ["0", "0", "0", "5.00", true, "5.00", "0.00", "100.00"],
+    // Receivables count like open orders.
+    ["1000.00", "400.00", "500.00", "100.00", false, "1000.00", "100.00", "0.00"],
+    ["1000.00", "400.00", "500.00", "100.01", true, "1000.01", "100.00", "0.00"],
+    ["1000.00", "0", "1200.00", "300.00", true, "1500.00", "0.00", "50.00"],
     // An order worth nothing (all lines unresolved) never trips the limit.
-    ["0", "500.00", "0.00", false, "500.00", "0.00", "0.00"],
-  ] as const)("limit %s, open %s, order %s", (limit, open, order, over, exposure, available, pct) => {
-    expect(creditCheck(limit, open, order)).toMatchObject({
-      overLimit: over,
-      exposure,
-      available,
-      overLimitPct: pct,
-    });
+    ["0", "500.00", "0", "0.00", false, "500.00", "0.00", "0.00"],
+  ] as const)(
+    "limit %s, open %s, receivables %s, order %s",
+    (limit, open, ar, order, over, exposure, available, pct) => {
+      expect(creditCheck(facts(limit, open, ar), order)).toMatchObject({
+        overLimit: over,
+        hold: over,
+        exposure,
+        available,
+        overLimitPct: pct,
+      });
+    },
+  );
+
+  it("overdue invoices beyond the grace days hold the order within the limit", () => {
+    const check = creditCheck(
+      { ...facts("10000.00", "0", "800.00"), overdue: "300.00", overdueInvoices: 1, oldestOverdueDays: 40 },
+      "10.00",
+    );
+    expect(check).toMatchObject({ overLimit: false, hold: true, overdue: "300.00", oldestOverdueDays: 40 });
   });
 });
 

@@ -60,32 +60,59 @@ export function priceDiscrepancy(
 export type CreditCheck = {
   limit: string;
   openOrders: string;
+  /** Unpaid invoices (billing). */
+  openReceivables: string;
   thisOrder: string;
   exposure: string;
   available: string;
   overLimit: boolean;
   overLimitPct: string;
+  /** Unpaid balance past due by more than the account's grace days. */
+  overdue: string;
+  overdueInvoices: number;
+  oldestOverdueDays: number;
+  graceDays: number;
+  /** Over the limit, or invoices overdue beyond the grace days: the order goes on credit hold. */
+  hold: boolean;
+};
+
+export type CreditFacts = {
+  limit: string;
+  /** Orders not yet invoiced (confirmed, on hold, picking, shipped). */
+  openOrders: string;
+  openReceivables: string;
+  overdue: string;
+  overdueInvoices: number;
+  oldestOverdueDays: number;
+  graceDays: number;
 };
 
 /**
- * Exposure = open orders (not yet invoiced) + this order, against the credit limit. Open
- * receivables and overdue invoices are not part of it yet: billing (invoices, payments) does not
- * exist in Wholesail so far; when it does, add them here. A limit of 0 means no credit at all.
+ * Exposure = open receivables + open orders (not yet invoiced) + this order, against the credit
+ * limit; invoices overdue beyond the grace days hold the order whatever the limit. A limit of 0
+ * means no credit at all. An order of nothing (all lines unpriced) never holds on the limit.
  */
-export function creditCheck(limit: string, openOrders: string, thisOrder: string): CreditCheck {
-  const l = new Dec(limit);
-  const exposure = new Dec(openOrders).plus(thisOrder);
+export function creditCheck(facts: CreditFacts, thisOrder: string): CreditCheck {
+  const l = new Dec(facts.limit);
+  const before = new Dec(facts.openOrders).plus(facts.openReceivables);
+  const exposure = before.plus(thisOrder);
   const over = exposure.minus(l);
   const overLimit = over.greaterThan(0) && new Dec(thisOrder).greaterThan(0);
   const overPct = !overLimit ? new Dec(0) : l.isZero() ? new Dec(100) : over.div(l).times(100);
   return {
     limit: l.toFixed(2),
-    openOrders: new Dec(openOrders).toFixed(2),
+    openOrders: new Dec(facts.openOrders).toFixed(2),
+    openReceivables: new Dec(facts.openReceivables).toFixed(2),
     thisOrder: new Dec(thisOrder).toFixed(2),
     exposure: exposure.toFixed(2),
-    available: Dec.max(0, l.minus(new Dec(openOrders))).toFixed(2),
+    available: Dec.max(0, l.minus(before)).toFixed(2),
     overLimit,
     overLimitPct: pct(overPct),
+    overdue: new Dec(facts.overdue).toFixed(2),
+    overdueInvoices: facts.overdueInvoices,
+    oldestOverdueDays: facts.oldestOverdueDays,
+    graceDays: facts.graceDays,
+    hold: overLimit || facts.overdueInvoices > 0,
   };
 }
 

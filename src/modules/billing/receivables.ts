@@ -1,0 +1,36 @@
+// An account's receivables as the credit check needs them: what is open, and what is overdue
+// beyond the account's grace days (days past the due date before an invoice holds new orders).
+import type { Queryable } from "../workflow/records.ts";
+
+export type Receivables = {
+  /** Unpaid balance of open invoices, 2 decimals. */
+  open: string;
+  /** Unpaid balance of invoices past due by more than the grace days. */
+  overdue: string;
+  overdueInvoices: number;
+  /** Days past due of the oldest overdue invoice (0 when none). */
+  oldestOverdueDays: number;
+};
+
+export async function receivablesOf(
+  client: Queryable,
+  accountId: number,
+  graceDays: number,
+  today: string,
+): Promise<Receivables> {
+  const { rows } = await client.query({
+    text: `select coalesce(sum(amount - paid_amount), 0)::text as open,
+                  coalesce(sum(amount - paid_amount) filter (where due_on + $2::int < $3::date), 0)::text as overdue,
+                  (count(*) filter (where due_on + $2::int < $3::date))::int as overdue_invoices,
+                  coalesce(max($3::date - due_on) filter (where due_on + $2::int < $3::date), 0)::int as oldest
+             from invoices where account_id = $1 and status = 'open'`,
+    values: [accountId, graceDays, today],
+  });
+  const r = rows[0];
+  return {
+    open: r.open,
+    overdue: r.overdue,
+    overdueInvoices: r.overdue_invoices,
+    oldestOverdueDays: r.oldest,
+  };
+}

@@ -1,0 +1,57 @@
+// The credit check of an order: open receivables (billing's invoices) + open orders + this order
+// against the limit, and invoices overdue beyond the account's grace days.
+import type pg from "pg";
+import { Dec } from "../../../lib/money.ts";
+import { receivablesOf } from "../../billing/receivables.ts";
+import type { ResolvedAccount } from "./resolve.ts";
+import { type CreditCheck, creditCheck, type PlannedException } from "./rules.ts";
+
+/** Orders whose totals count against the credit limit: everything ordered and not yet invoiced. */
+const CREDIT_EXPOSURE_STATUSES = ["confirmed", "on_hold", "picking", "shipped"];
+
+export async function checkCredit(
+  client: pg.PoolClient,
+  account: ResolvedAccount,
+  total: string,
+  today: string,
+): Promise<{ credit: CreditCheck; exception: PlannedException | null }> {
+  let exception: PlannedException | null = null;
+  const open = await client.query({
+    text: `select coalesce(sum(total), 0)::text as open from orders where account_id = $1 and status = any($2::text[])`,
+    values: [account.id, CREDIT_EXPOSURE_STATUSES],
+  });
+  const receivables = await receivablesOf(client, account.id, account.overdueGraceDays, today);
+  const credit = creditCheck(
+    {
+      limit: account.creditLimit,
+      openOrders: open.rows[0].open,
+      openReceivables: receivables.open,
+      overdue: receivables.overdue,
+      overdueInvoices: receivables.overdueInvoices,
+      oldestOverdueDays: receivables.oldestOverdueDays,
+      graceDays: account.overdueGraceDays,
+    },
+    total,
+  );
+  if (credit.hold) {
+    const reasons = [
+      credit.overLimit
+        ? `${credit.exposure} ${account.currency} owed and open with this order, limit ${credit.limit}`
+        : null,
+      credit.overdueInvoices > 0
+        ? `${credit.overdue} ${account.currency} overdue on ${credit.overdueInvoices} invoice${credit.overdueInvoices > 1 ? "s" : ""} (oldest ${credit.oldestOverdueDays} days past due, grace ${credit.graceDays})`
+        : null,
+    ].filter(Boolean);
+    exception = {
+      type: "credit_hold",
+      summary: `${account.number} ${account.name}: ${reasons.join("; ")}`,
+      blocking: true,
+      lineNo: null,
+      amount: credit.overLimit ? new Dec(credit.exposure).minus(credit.limit).toFixed(2) : credit.overdue,
+      data: { ...credit },
+      facts: { over_limit_pct: credit.overLimitPct },
+    };
+  }
+
+  return { credit, exception };
+}
