@@ -4,12 +4,15 @@ import type {
   AccountDetail,
   AccountListResponse,
   Id,
+  IntakeSummary,
   ItemListResponse,
   NewOrderRequest,
   OrderDetail,
   OrderListResponse,
+  OrderRequestBody,
   OrderSort,
   SessionResponse,
+  Simulation,
 } from "./types";
 
 export const sessionKey = ["session"] as const;
@@ -128,5 +131,30 @@ export function useItems(q: string, enabled = true) {
     enabled: enabled && q.trim().length > 0,
     placeholderData: keepPreviousData,
     staleTime: 30_000,
+  });
+}
+
+/** POST /api/orders/simulate: the intake pipeline in a rolled-back transaction (nothing is kept). */
+export function simulateOrder(body: OrderRequestBody, signal?: AbortSignal): Promise<Simulation> {
+  return api<{ simulation: Simulation }>("/api/orders/simulate", { method: "POST", body, signal }).then(
+    (r) => r.simulation,
+  );
+}
+
+/** POST /api/orders, keeping intake's decision (status, hold reasons, promise date) beside the order. */
+export function usePlaceOrder() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: OrderRequestBody; idempotencyKey: string }) =>
+      api<{ order: OrderDetail; replayed: boolean; intake: IntakeSummary | null }>("/api/orders", {
+        method: "POST",
+        body,
+        headers: { "idempotency-key": idempotencyKey },
+      }),
+    onSuccess: ({ order }) => {
+      client.setQueryData(["order", order.id], order);
+      client.invalidateQueries({ queryKey: ["orders"] });
+      client.invalidateQueries({ queryKey: ["items"] });
+    },
   });
 }

@@ -194,3 +194,138 @@ export interface NewOrderRequest {
 export interface ApiErrorBody {
   error: { code: string; message: string; data?: unknown };
 }
+
+// ---- order intake: POST /api/orders (with its intake summary) and POST /api/orders/simulate
+// (src/modules/orders/intake/submit.ts IntakeResult, evaluate.ts EvaluatedLine, rules.ts CreditCheck).
+
+export interface OrderLineInput {
+  sku: string;
+  quantity: number;
+  uom?: string;
+  expectedUnitPrice?: string;
+  lineRef?: string;
+}
+
+export interface OrderRequestBody {
+  accountId: number;
+  shipToId?: number;
+  poNumber?: string;
+  requestedShipDate?: string;
+  notes?: string;
+  lines: OrderLineInput[];
+}
+
+export interface CreditCheck {
+  limit: string;
+  /** Orders not yet invoiced (confirmed, on hold, picking, shipped); receivables are not counted yet. */
+  openOrders: string;
+  thisOrder: string;
+  exposure: string;
+  available: string;
+  overLimit: boolean;
+  overLimitPct: string;
+  /** With billing: unpaid invoices, counted in the exposure. */
+  openReceivables?: string;
+  /** With billing: unpaid balance past due beyond the grace days, and those invoices. */
+  overdue?: string;
+  overdueInvoices?: number;
+  oldestOverdueDays?: number;
+  graceDays?: number;
+  /** With billing: over the limit or overdue beyond the grace days (the order goes on credit hold). */
+  hold?: boolean;
+}
+
+/** An exception intake raised (or, in a simulation, would raise: id null). */
+export interface IntakeException {
+  id: Id | null;
+  type: string;
+  summary: string;
+  blocking: boolean;
+  lineNo: number | null;
+  ownerRole: string | null;
+  ownerUserId: Id | null;
+  deadline: string;
+  approvalRole: string | null;
+}
+
+export interface IntakeIssue {
+  code: string;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+export interface WarehouseAtp {
+  warehouseId: number;
+  warehouseCode: string;
+  onHand: number;
+  allocated: number;
+  available: number;
+  inbound: { date: string | null; quantity: number; warehouseId: number; purchaseOrder: string }[];
+  timeline: { date: string; atp: number }[];
+}
+
+export interface SimulatedLine {
+  lineNo: number;
+  lineRef: string | null;
+  resolved: boolean;
+  itemId: Id | null;
+  sku: string | null;
+  /** Base units when resolved. */
+  quantity: number;
+  uom: string | null;
+  unitPrice: string | null;
+  extendedAmount: string | null;
+  unitCost: string | null;
+  expectedUnitPrice: string | null;
+  waterfall: {
+    kind: string;
+    ruleId: Id | null;
+    ruleName: string;
+    before: string | null;
+    after: string;
+    detail?: string;
+  }[];
+  warnings: IntakeIssue[];
+  violations: IntakeIssue[];
+  lastPaid: {
+    unitPrice: string;
+    baseUnitPrice: string;
+    date: string;
+    orderRef: string | null;
+    held: boolean;
+  } | null;
+  allocations: { warehouseId: number; quantity: number }[];
+  backorderedQuantity: number;
+  backorderEta: string | null;
+  promiseDate: string | null;
+  problem: { code: string; message: string } | null;
+  /** Available-to-promise per warehouse before this order. */
+  availability?: WarehouseAtp[];
+}
+
+export interface Simulation {
+  status: "confirmed" | "on_hold";
+  accountId: Id;
+  accountNumber: string;
+  shipToId: Id;
+  currency: string;
+  total: string;
+  promiseDate: string | null;
+  credit: CreditCheck;
+  lines: SimulatedLine[];
+  exceptions: IntakeException[];
+  violations: IntakeIssue[];
+  warnings: IntakeIssue[];
+  events: string[];
+}
+
+/** What intake decided for a new order (null on an idempotent replay). */
+export interface IntakeSummary {
+  status: "confirmed" | "on_hold";
+  promiseDate: string | null;
+  credit: CreditCheck;
+  exceptions: IntakeException[];
+  violations: IntakeIssue[];
+  warnings: IntakeIssue[];
+  events: string[];
+}

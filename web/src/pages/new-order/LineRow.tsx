@@ -1,23 +1,26 @@
 import { ActionIcon, Autocomplete, Group, Loader, NumberInput, Table, Text, Tooltip } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { IconAlertTriangle, IconTrash } from "@tabler/icons-react";
-import { type KeyboardEvent, type RefObject, useEffect, useMemo, useState } from "react";
+import { IconBan, IconTrash } from "@tabler/icons-react";
+import { type ClipboardEvent, type KeyboardEvent, type RefObject, useEffect, useMemo, useState } from "react";
 import { useItems } from "../../api/hooks";
 import type { Item } from "../../api/types";
 import { noOptionHighlighted } from "../../lib/combobox";
 import { formatUnitPrice } from "../../lib/money";
-import type { QuoteLine } from "../pricing/types";
 import { LineIssues, LinePriceCells } from "./LinePrice";
+import { AvailableCell, ShipsCell } from "./LineStock";
 import type { LineDraft } from "./lineState";
+import { looksLikeBlock } from "./parsePaste";
+import type { RowCheck } from "./useLiveCheck";
 
 const qty = new Intl.NumberFormat("en-US");
+const QUANTITY_CODES = new Set(["CASE_MULTIPLE", "BELOW_MOQ", "INVALID_QUANTITY", "UNKNOWN_UOM"]);
 
 export function LineRow({
   line,
   index,
   currency,
   problem,
-  priced,
+  check,
   pricing,
   canRemove,
   skuRef,
@@ -25,14 +28,16 @@ export function LineRow({
   onChange,
   onRemove,
   onQuantityEnter,
+  onPasteBlock,
 }: {
   line: LineDraft;
   index: number;
   currency: string;
+  /** What placing the order said about this row's SKU. */
   problem?: string;
-  /** The live quote for this row (absent until priced). */
-  priced?: QuoteLine;
-  /** A newer quote is on its way. */
+  /** The live check for this row (absent until checked). */
+  check?: RowCheck;
+  /** A newer check is on its way. */
   pricing: boolean;
   canRemove: boolean;
   skuRef: RefObject<HTMLInputElement | null>;
@@ -40,7 +45,11 @@ export function LineRow({
   onChange: (patch: Partial<LineDraft>) => void;
   onRemove: () => void;
   onQuantityEnter: () => void;
+  /** A block of lines pasted into the SKU field. */
+  onPasteBlock: (text: string) => void;
 }) {
+  const priced = check?.price ?? undefined;
+  const refusal = check?.refusal ?? null;
   const sku = line.sku.trim();
   const [focused, setFocused] = useState(false);
   const [debounced] = useDebouncedValue(sku, 200);
@@ -53,13 +62,14 @@ export function LineRow({
   const settled = debounced === sku && !items.isFetching;
   // biome-ignore lint/correctness/useExhaustiveDependencies: compare by item id only
   useEffect(() => {
-    if (exact && line.item?.id !== exact.id) onChange({ item: exact });
+    // A pasted "adh-10375" becomes the catalogue's "ADH-10375" (SKUs are matched exactly on the server).
+    if (exact && line.item?.id !== exact.id)
+      onChange({ item: exact, ...(focused || exact.sku === line.sku ? {} : { sku: exact.sku }) });
     else if (!exact && line.item && (settled || !sku)) onChange({ item: null });
   }, [exact?.id, settled, sku]);
 
   const item: Item | null = line.item;
   const quantity = typeof line.quantity === "number" ? line.quantity : 0;
-  const short = item && quantity > item.available;
   // Say "not found" once the clerk has left the field (or nothing at all matches what they typed).
   const notFound = sku !== "" && settled && items.isSuccess && !exact && (!focused || results.length === 0);
 
@@ -80,12 +90,19 @@ export function LineRow({
     }
   };
 
+  const pasted = (e: ClipboardEvent<HTMLInputElement>) => {
+    const text = e.clipboardData.getData("text");
+    if (!looksLikeBlock(text)) return;
+    e.preventDefault();
+    onPasteBlock(text);
+  };
+
   return (
-    <Table.Tr data-testid="line-row">
+    <Table.Tr data-testid="line-row" data-sku={item?.sku ?? (sku || undefined)}>
       <Table.Td className="num" c="dimmed" w={40} style={{ verticalAlign: "top", paddingTop: 18 }}>
         {index + 1}
       </Table.Td>
-      <Table.Td w={210} style={{ verticalAlign: "top" }}>
+      <Table.Td w={180} style={{ verticalAlign: "top" }}>
         <Autocomplete
           ref={skuRef}
           aria-label={`Line ${index + 1} SKU`}
@@ -136,8 +153,12 @@ export function LineRow({
           comboboxProps={{ width: 380, position: "bottom-start" }}
           maxDropdownHeight={320}
           rightSection={items.isFetching ? <Loader size={14} /> : undefined}
-          error={problem ?? (notFound ? "No item with this SKU" : undefined)}
+          error={
+            problem ??
+            (refusal?.code === "UNKNOWN_SKU" ? "Unknown SKU" : notFound ? "No item with this SKU" : undefined)
+          }
           onKeyDown={skuKeys}
+          onPaste={pasted}
           onFocus={() => setFocused(true)}
           onBlur={() => {
             setFocused(false);
@@ -150,7 +171,7 @@ export function LineRow({
       <Table.Td style={{ verticalAlign: "top", paddingTop: 12 }}>
         {item ? (
           <>
-            <Text size="sm" fw={500} lineClamp={1} data-testid="line-item-name">
+            <Text size="sm" fw={500} lineClamp={2} data-testid="line-item-name" title={item.name}>
               {item.name}
             </Text>
             <Text size="xs" c="dimmed">
@@ -163,6 +184,18 @@ export function LineRow({
                 .join(" · ")}
             </Text>
             <LineIssues priced={priced} />
+            {refusal && refusal.code !== "UNKNOWN_SKU" && !priced?.violations.length && (
+              <Group gap={4} wrap="nowrap" align="flex-start" mt={4} data-testid="line-refusal">
+                <IconBan
+                  size={13}
+                  color="var(--mantine-color-red-7)"
+                  style={{ marginTop: 3, flexShrink: 0 }}
+                />
+                <Text size="xs" c="red.8">
+                  {refusal.message}
+                </Text>
+              </Group>
+            )}
           </>
         ) : (
           <Text size="sm" c="dimmed" mt={6}>
@@ -170,29 +203,8 @@ export function LineRow({
           </Text>
         )}
       </Table.Td>
-      <Table.Td className="num" style={{ verticalAlign: "top", paddingTop: 18 }}>
-        {item ? (
-          <Group gap={4} justify="flex-end" wrap="nowrap">
-            {short && (
-              <Tooltip label="More than is available now">
-                <IconAlertTriangle size={14} color="var(--mantine-color-orange-6)" />
-              </Tooltip>
-            )}
-            <Text
-              size="sm"
-              c={item.available <= 0 ? "red" : short ? "orange.7" : undefined}
-              data-testid="line-available"
-            >
-              {qty.format(item.available)}
-            </Text>
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            —
-          </Text>
-        )}
-      </Table.Td>
-      <Table.Td w={120} style={{ verticalAlign: "top" }}>
+      <AvailableCell item={item} check={check} quantity={quantity} />
+      <Table.Td w={110} style={{ verticalAlign: "top" }}>
         <NumberInput
           ref={qtyRef}
           aria-label={`Line ${index + 1} quantity`}
@@ -214,7 +226,26 @@ export function LineRow({
             }
           }}
           styles={{ input: { textAlign: "right" } }}
-          error={priced?.violations.some((v) => v.code === "CASE_MULTIPLE" || v.code === "BELOW_MOQ")}
+          rightSection={
+            line.uom ? (
+              <Tooltip label={`Quantity in ${line.uom} (from the pasted line); clear to order in base units`}>
+                <Text
+                  size="xs"
+                  fw={600}
+                  c="dimmed"
+                  style={{ cursor: "pointer" }}
+                  onClick={() => onChange({ uom: undefined })}
+                  data-testid="line-uom"
+                >
+                  {line.uom}
+                </Text>
+              </Tooltip>
+            ) : undefined
+          }
+          error={
+            priced?.violations.some((v) => QUANTITY_CODES.has(v.code)) ||
+            (refusal !== null && QUANTITY_CODES.has(refusal.code))
+          }
           data-testid="line-qty"
         />
       </Table.Td>
@@ -226,6 +257,7 @@ export function LineRow({
         currency={currency}
         index={index}
       />
+      <ShipsCell check={check} pending={pricing} />
       <Table.Td w={44} style={{ verticalAlign: "top", paddingTop: 14 }}>
         <Tooltip label="Remove line">
           <ActionIcon

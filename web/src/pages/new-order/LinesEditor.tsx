@@ -1,31 +1,43 @@
-import { Button, Group, Kbd, Table, Text, Tooltip } from "@mantine/core";
-import { IconPlus } from "@tabler/icons-react";
-import { createRef, type RefObject, useRef } from "react";
-import type { QuoteLine } from "../pricing/types";
+import { Box, Button, CloseButton, Group, Kbd, Table, Text, Tooltip } from "@mantine/core";
+import { IconClipboardText, IconPlus } from "@tabler/icons-react";
+import { createRef, type RefObject, useRef, useState } from "react";
 import { LineRow } from "./LineRow";
-import { type LineDraft, newLine } from "./lineState";
+import { isBlank, type LineDraft, lineFrom, newLine } from "./lineState";
+import { PasteLines, type PasteReport, PasteSummary } from "./PasteLines";
+import { type PasteResult, parsePastedLines } from "./parsePaste";
+import type { RowCheck } from "./useLiveCheck";
 
 interface RowRefs {
   sku: RefObject<HTMLInputElement | null>;
   qty: RefObject<HTMLInputElement | null>;
 }
 
-/** The order's line rows: SKU + quantity, with add/remove and Enter-to-next-line. */
+/** Pasted rows replace the blank rows at the end; one blank row follows them for the next SKU. */
+function withPasted(lines: LineDraft[], result: PasteResult): { lines: LineDraft[]; blank: LineDraft } {
+  const kept = [...lines];
+  while (kept.length > 0 && isBlank(kept[kept.length - 1])) kept.pop();
+  const blank = newLine();
+  return { lines: [...kept, ...result.lines.map((l) => lineFrom(l.sku, l.quantity, l.uom)), blank], blank };
+}
+
+/** The order's line rows: SKU + quantity, with add/remove, Enter-to-next-line and pasting a block. */
 export function LinesEditor({
   lines,
   setLines,
   currency,
   problems,
-  priced,
+  checks,
   pricing,
 }: {
   lines: LineDraft[];
   setLines: (update: (lines: LineDraft[]) => LineDraft[]) => void;
   currency: string;
   problems: Record<string, string>;
-  priced: Map<number, QuoteLine>;
+  checks: Map<number, RowCheck>;
   pricing: boolean;
 }) {
+  const [pasting, setPasting] = useState(false);
+  const [report, setReport] = useState<PasteReport | null>(null);
   const refs = useRef(new Map<number, RowRefs>());
   const refsFor = (key: number): RowRefs => {
     let r = refs.current.get(key);
@@ -57,9 +69,41 @@ export function LinesEditor({
     if (neighbour) focusSku(neighbour.key);
   };
 
+  const addPasted = (result: PasteResult) => {
+    if (result.lines.length > 0) {
+      const next = withPasted(lines, result);
+      setLines(() => next.lines);
+      if (result.unreadable.length === 0) focusSku(next.blank.key);
+    }
+    setReport({ added: result.lines.length, unreadable: result.unreadable, header: result.header });
+  };
+
   return (
     <>
-      <Table.ScrollContainer minWidth={860} type="native">
+      {pasting && (
+        <PasteLines
+          onAdd={addPasted}
+          onClose={() => {
+            setPasting(false);
+            const last = lines[lines.length - 1];
+            if (last) focusSku(last.key);
+          }}
+        />
+      )}
+      {report && (
+        <Box px="md" pb="sm" pos="relative">
+          <PasteSummary report={report} />
+          <CloseButton
+            pos="absolute"
+            top={8}
+            right={24}
+            size="sm"
+            aria-label="Dismiss the paste report"
+            onClick={() => setReport(null)}
+          />
+        </Box>
+      )}
+      <Table.ScrollContainer minWidth={1020} type="native">
         <Table verticalSpacing={8} data-testid="line-editor">
           <Table.Thead>
             <Table.Tr>
@@ -68,7 +112,7 @@ export function LinesEditor({
               <Table.Th>Item</Table.Th>
               <Table.Th className="num">
                 <Tooltip
-                  label="Free stock summed over all warehouses; each line ships from one warehouse"
+                  label="Free stock before this order, summed over all warehouses; hover a number for each warehouse"
                   multiline
                   w={240}
                 >
@@ -80,6 +124,7 @@ export function LinesEditor({
               <Table.Th className="num">Quantity</Table.Th>
               <Table.Th className="num">Unit price</Table.Th>
               <Table.Th className="num">Extended</Table.Th>
+              <Table.Th>Ships</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -93,7 +138,7 @@ export function LinesEditor({
                   index={index}
                   currency={currency}
                   problem={problems[line.sku.trim().toUpperCase()]}
-                  priced={priced.get(line.key)}
+                  check={checks.get(line.key)}
                   pricing={pricing}
                   canRemove={lines.length > 1}
                   skuRef={r.sku}
@@ -103,6 +148,7 @@ export function LinesEditor({
                   }
                   onRemove={() => remove(line.key)}
                   onQuantityEnter={() => nextFrom(index)}
+                  onPasteBlock={(text) => addPasted(parsePastedLines(text))}
                 />
               );
             })}
@@ -110,12 +156,28 @@ export function LinesEditor({
         </Table>
       </Table.ScrollContainer>
       <Group justify="space-between" px="md" py="sm" wrap="wrap" gap="xs">
-        <Button variant="light" leftSection={<IconPlus size={16} />} onClick={addLine} data-testid="add-line">
-          Add line
-        </Button>
+        <Group gap="xs">
+          <Button
+            variant="light"
+            leftSection={<IconPlus size={16} />}
+            onClick={addLine}
+            data-testid="add-line"
+          >
+            Add line
+          </Button>
+          <Button
+            variant="default"
+            leftSection={<IconClipboardText size={16} />}
+            onClick={() => setPasting((p) => !p)}
+            data-testid="paste-lines"
+            aria-expanded={pasting}
+          >
+            Paste lines
+          </Button>
+        </Group>
         <Text size="xs" c="dimmed">
-          <Kbd size="xs">Enter</Kbd> in a quantity goes to the next line · <Kbd size="xs">Ctrl</Kbd> +{" "}
-          <Kbd size="xs">Enter</Kbd> places the order
+          <Kbd size="xs">Enter</Kbd> in a quantity goes to the next line · paste a block into a SKU to add
+          several · <Kbd size="xs">Ctrl</Kbd> + <Kbd size="xs">Enter</Kbd> places the order
         </Text>
       </Group>
     </>

@@ -5,17 +5,32 @@ import { IconAlertTriangle, IconCalendar, IconCheck } from "@tabler/icons-react"
 import dayjs from "dayjs";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { useCreateOrder } from "../../api/hooks";
-import type { AccountDetail, NewOrderRequest } from "../../api/types";
+import { usePlaceOrder } from "../../api/hooks";
+import type { AccountDetail, IntakeException, OrderRequestBody } from "../../api/types";
 import type { AccountOption } from "../../components/AccountSelect";
 import { PageHeader } from "../../components/PageHeader";
 import { formatMoney } from "../../lib/money";
 import { CustomerSection } from "./CustomerSection";
 import { LinesEditor } from "./LinesEditor";
 import { isBlank, type LineDraft, newLine } from "./lineState";
+import { OrderCheck } from "./OrderCheck";
 import { OrderTotal } from "./OrderTotal";
 import { describeOrderError } from "./orderErrors";
-import { useLiveQuote } from "./useLiveQuote";
+import { useLiveCheck } from "./useLiveCheck";
+
+/** What a blocking exception waits for, in a few words (the order page has the details). */
+function holdLabel(e: IntakeException): string {
+  const what: Record<string, string> = {
+    credit_hold: "credit approval",
+    backorder: "stock (the account ships complete)",
+    duplicate_po: "a duplicate PO check",
+    price_discrepancy: "a price approval",
+    below_moq: "a pack or minimum review",
+    unresolved_item: "an item to be identified",
+  };
+  const role = e.approvalRole ?? e.ownerRole;
+  return `${what[e.type] ?? e.type.replaceAll("_", " ")}${role ? ` (${role.replaceAll("_", " ")})` : ""}`;
+}
 
 function Section({ title, children, flush }: { title: string; children: React.ReactNode; flush?: boolean }) {
   return (
@@ -30,7 +45,7 @@ function Section({ title, children, flush }: { title: string; children: React.Re
 
 export function NewOrderPage() {
   const navigate = useNavigate();
-  const create = useCreateOrder();
+  const create = usePlaceOrder();
   const [account, setAccount] = useState<AccountOption | null>(null);
   const [accountDetail, setAccountDetail] = useState<AccountDetail | null>(null);
   const [shipToId, setShipToId] = useState<string | null>(null);
@@ -45,7 +60,11 @@ export function NewOrderPage() {
 
   const currency = accountDetail?.currency ?? "USD";
   const filled = lines.filter((l) => !isBlank(l));
-  const live = useLiveQuote(account ? Number(account.id) : null, shipToId, lines);
+  const requestedShipDate = shipDate ? dayjs(shipDate).format("YYYY-MM-DD") : null;
+  const live = useLiveCheck(
+    { accountId: account ? Number(account.id) : null, shipToId, poNumber, requestedShipDate },
+    lines,
+  );
 
   const problem = create.isError ? describeOrderError(create.error) : null;
 
@@ -65,25 +84,34 @@ export function NewOrderPage() {
     setLocalErrors(errors);
     if (errors.length || !account) return;
 
-    const body: NewOrderRequest = {
+    const body: OrderRequestBody = {
       accountId: Number(account.id),
       ...(shipToId ? { shipToId: Number(shipToId) } : {}),
       ...(poNumber.trim() ? { poNumber: poNumber.trim() } : {}),
-      ...(shipDate ? { requestedShipDate: dayjs(shipDate).format("YYYY-MM-DD") } : {}),
+      ...(requestedShipDate ? { requestedShipDate } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
-      lines: filled.map((l) => ({ sku: l.sku.trim(), quantity: l.quantity as number })),
+      lines: filled.map((l) => ({
+        sku: l.item?.sku ?? l.sku.trim(),
+        quantity: l.quantity as number,
+        ...(l.uom ? { uom: l.uom } : {}),
+      })),
     };
     const json = JSON.stringify(body);
     if (attempt.current?.body !== json) attempt.current = { body: json, key: crypto.randomUUID() };
     create.mutate(
       { body, idempotencyKey: attempt.current.key },
       {
-        onSuccess: (order) => {
+        onSuccess: ({ order, intake }) => {
+          const holds = (intake?.exceptions ?? []).filter((e) => e.blocking);
+          const held = order.status === "on_hold";
           notifications.show({
-            color: "teal",
-            icon: <IconCheck size={16} />,
-            title: `Order ${order.number} placed`,
-            message: `${order.accountName} · ${formatMoney(order.total, order.currency)}`,
+            color: held ? "orange" : "teal",
+            icon: held ? <IconAlertTriangle size={16} /> : <IconCheck size={16} />,
+            title: held ? `Order ${order.number} placed, on hold` : `Order ${order.number} placed`,
+            message: `${order.accountName} · ${formatMoney(order.total, order.currency)}${
+              holds.length ? ` · waiting on ${holds.map(holdLabel).join(", ")}` : ""
+            }`,
+            autoClose: held ? 10_000 : 5_000,
           });
           navigate(`/desk/orders/${order.id}`);
         },
@@ -103,7 +131,7 @@ export function NewOrderPage() {
     <div onKeyDown={onKeyDown}>
       <PageHeader
         title="New order"
-        subtitle="Key a phone or email order. Stock is checked and allocated when you place it."
+        subtitle="Key a phone or email order. Price, stock, promise date and credit are checked as you type; stock is allocated when you place it."
       />
       <Stack gap="lg">
         <Section title="Customer">
@@ -166,7 +194,7 @@ export function NewOrderPage() {
             setLines={setLines}
             currency={currency}
             problems={problem?.skus ?? {}}
-            priced={live.byKey}
+            checks={live.byKey}
             pricing={live.pending}
           />
         </Section>
@@ -188,24 +216,31 @@ export function NewOrderPage() {
           </Alert>
         )}
 
-        <Paper shadow="xs" p="lg">
-          <Group justify="space-between" wrap="wrap" gap="md">
-            <OrderTotal
-              live={live}
-              lineCount={filled.length}
-              currency={currency}
-              hasAccount={Boolean(account)}
-            />
-            <Group gap="sm">
-              <Button variant="default" component={Link} to="/desk/orders">
-                Cancel
-              </Button>
-              <Button size="md" onClick={submit} loading={create.isPending} data-testid="place-order">
-                Place order
-              </Button>
-            </Group>
-          </Group>
-        </Paper>
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 7 }}>
+            <OrderCheck live={live} hasAccount={Boolean(account)} />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 5 }}>
+            <Paper shadow="xs" p="lg" h="100%">
+              <Stack justify="space-between" h="100%" gap="lg">
+                <OrderTotal
+                  live={live}
+                  lineCount={filled.length}
+                  currency={currency}
+                  hasAccount={Boolean(account)}
+                />
+                <Group gap="sm" justify="flex-end">
+                  <Button variant="default" component={Link} to="/desk/orders">
+                    Cancel
+                  </Button>
+                  <Button size="md" onClick={submit} loading={create.isPending} data-testid="place-order">
+                    Place order
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          </Grid.Col>
+        </Grid>
       </Stack>
     </div>
   );

@@ -1,8 +1,31 @@
-// The order total from the live quote, with order-level pricing issues (e.g. minimum order value).
+// The order total and promise date from the live check, with order-level pricing warnings.
 import { Group, Loader, Stack, Text } from "@mantine/core";
+import { formatDate } from "../../lib/dates";
 import { formatMoney } from "../../lib/money";
 import { IssueList } from "../pricing/Waterfall";
-import type { LiveQuote } from "./useLiveQuote";
+import type { LiveCheck } from "./useLiveCheck";
+
+function Figure({
+  label,
+  children,
+  pending,
+}: {
+  label: string;
+  children: React.ReactNode;
+  pending?: boolean;
+}) {
+  return (
+    <div>
+      <Group gap={8}>
+        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+          {label}
+        </Text>
+        {pending && <Loader size={12} />}
+      </Group>
+      {children}
+    </div>
+  );
+}
 
 export function OrderTotal({
   live,
@@ -10,51 +33,66 @@ export function OrderTotal({
   currency,
   hasAccount,
 }: {
-  live: LiveQuote;
+  live: LiveCheck;
   lineCount: number;
   currency: string;
   hasAccount: boolean;
 }) {
-  const quote = live.quote;
-  const unpriced = quote ? quote.lines.filter((l) => l.unitPrice === null).length : 0;
-  const violations = quote
-    ? quote.lines.reduce((n, l) => n + l.violations.length, 0) + quote.violations.length
-    : 0;
+  const simulation = live.result?.simulation ?? null;
+  const quote = live.result?.quote ?? null;
+  const total = simulation?.total ?? quote?.total ?? null;
+  const unchecked = lineCount - live.checkedRows;
+  const backordered = simulation?.lines.some((l) => l.backorderedQuantity > 0) ?? false;
+  const etas = (simulation?.lines ?? []).flatMap((l) => (l.backorderEta ? [l.backorderEta] : []));
+  const lastEta = etas.length ? [...etas].sort().at(-1)! : null;
   return (
-    <Stack gap={4}>
-      <Group gap={8}>
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          Order total
-        </Text>
-        {live.pending && <Loader size={12} />}
+    <Stack gap="sm">
+      <Group gap="xl" align="flex-start">
+        <Figure label="Order total" pending={live.pending}>
+          <Text
+            fz={26}
+            fw={700}
+            className="num"
+            ta="left"
+            data-testid="order-total"
+            style={{ opacity: live.pending ? 0.6 : 1 }}
+          >
+            {total ? formatMoney(total, simulation?.currency ?? quote?.currency ?? currency) : "—"}
+          </Text>
+        </Figure>
+        <Figure label="Promise date">
+          <Text
+            fz={18}
+            fw={600}
+            mt={6}
+            data-testid="order-promise"
+            style={{ opacity: live.pending ? 0.6 : 1 }}
+          >
+            {simulation ? (simulation.promiseDate ? formatDate(simulation.promiseDate) : "Unknown") : "—"}
+          </Text>
+          {simulation && !simulation.promiseDate && backordered && (
+            <Text size="xs" c="orange.9">
+              a backordered line has no ETA
+            </Text>
+          )}
+          {simulation?.promiseDate && lastEta && lastEta > simulation.promiseDate && (
+            <Text size="xs" c="dimmed" data-testid="order-promise-rest">
+              first shipment; backorders by {formatDate(lastEta)}
+            </Text>
+          )}
+        </Figure>
       </Group>
-      <Text
-        fz={24}
-        fw={700}
-        className="num"
-        ta="left"
-        data-testid="order-total"
-        style={{ opacity: live.pending ? 0.6 : 1 }}
-      >
-        {quote ? formatMoney(quote.total, quote.currency || currency) : "—"}
-      </Text>
       <Text size="xs" c="dimmed">
-        {lineCount} {lineCount === 1 ? "line" : "lines"} ·{" "}
+        {lineCount} {lineCount === 1 ? "line" : "lines"}
+        {unchecked > 0 && hasAccount ? ` (${unchecked} not checked yet: no known SKU or quantity)` : ""} ·{" "}
         {!hasAccount
           ? "choose an account to see its prices"
           : live.error
-            ? "prices could not be loaded; they are set when the order is placed"
-            : "this account's prices, live (nothing is saved until you place the order)"}
-        {unpriced > 0 ? ` · ${unpriced} ${unpriced === 1 ? "line has" : "lines have"} no price` : ""}
+            ? "the order could not be checked; it is checked again when placed"
+            : "checked live against this account's prices, stock and credit; nothing is saved until you place it"}
       </Text>
-      {quote && <IssueList issues={quote.violations} kind="violation" />}
+      {simulation && <IssueList issues={simulation.warnings} kind="warning" />}
       {quote && <IssueList issues={quote.warnings} kind="warning" />}
-      {violations > 0 && quote && quote.violations.length === 0 && (
-        <Text size="xs" c="red.8" data-testid="order-violations-hint">
-          {violations} pricing {violations === 1 ? "problem" : "problems"} on the lines must be fixed before
-          the order can be placed.
-        </Text>
-      )}
     </Stack>
   );
 }
