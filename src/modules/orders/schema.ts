@@ -86,6 +86,8 @@ export const orderLines = pgTable(
     // Part of `quantity` not allocated for lack of stock, and when inbound supply should cover it.
     backorderedQuantity: integer("backordered_quantity").notNull().default(0),
     backorderEta: date("backorder_eta"),
+    // Base units shipped so far (fulfillment); the rest of the allocated quantity still waits.
+    shippedQuantity: integer("shipped_quantity").notNull().default(0),
     // 'cancelled': removed by a change (order_changes); kept for the record, nothing allocated.
     status: text("status").notNull().default("open"),
   },
@@ -99,6 +101,10 @@ export const orderLines = pgTable(
       sql`${t.backorderedQuantity} >= 0 and ${t.backorderedQuantity} <= ${t.quantity}`,
     ),
     check("order_lines_unresolved_unpriced", sql`${t.itemId} is not null or ${t.unitPrice} is null`),
+    check(
+      "order_lines_shipped_valid",
+      sql`${t.shippedQuantity} >= 0 and ${t.shippedQuantity} + ${t.backorderedQuantity} <= ${t.quantity}`,
+    ),
     check("order_lines_status_valid", sql`${t.status} in ('open','cancelled')`),
   ],
 );
