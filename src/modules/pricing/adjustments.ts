@@ -7,7 +7,6 @@
  * reached breaks are all considered and the lowest result kept, so a larger quantity can never
  * raise the tier price even when the break data is not monotone.
  */
-import { Dec, type Decimal } from "../../lib/money.ts";
 import {
   type AdjustmentIdx,
   compareIds,
@@ -19,30 +18,29 @@ import {
   type PromotionIdx,
   type TierIdx,
 } from "./index-rules.ts";
-import { type BaseStep, type SourceContext, unitRound } from "./sources.ts";
+import type { BaseStep, SourceContext } from "./sources.ts";
 import type { Id } from "./types.ts";
+import { formatPlain, mulRound } from "./units.ts";
 
 export interface OrderFacts {
-  /** Σ extend(baseQuantity, source price) over priced lines — what tiers and promotions qualify on. */
-  qualifyingValue: Decimal;
+  /** Σ extend(baseQuantity, source price) over priced lines, in units — what tiers and promotions qualify on. */
+  qualifyingValue: bigint;
   /** familyKey → Σ base quantity of the order's lines in that family. */
   familyQuantity: Map<string, number>;
   /** Σ base quantity over all valid lines. */
   totalQuantity: number;
 }
 
-const ZERO = new Dec(0);
-
-/** Applies an adjustment; never below zero, rounded to 4 decimals. */
-export function adjust(adjustment: AdjustmentIdx, current: Decimal): Decimal {
+/** Applies an adjustment to a price in units; never below zero, rounded half-up to 4 decimals. */
+export function adjust(adjustment: AdjustmentIdx, current: bigint): bigint {
   switch (adjustment.kind) {
     case "percent_off":
-      return unitRound(current.times(adjustment.factor));
+      return mulRound(current, adjustment.ratio);
     case "fixed":
-      return adjustment.price;
+      return adjustment.units;
     case "amount_off": {
-      const p = current.minus(adjustment.amount);
-      return p.isNegative() ? ZERO : p;
+      const p = current - adjustment.units;
+      return p < 0n ? 0n : p;
     }
   }
 }
@@ -59,8 +57,8 @@ export function describeAdjustment(adjustment: AdjustmentIdx): string {
 }
 
 /** The lower price wins; on a tie the smaller rule id. */
-function better(price: Decimal, id: Id, bestPrice: Decimal | null, bestId: Id | null): boolean {
-  return bestPrice === null || price.lt(bestPrice) || (price.eq(bestPrice) && compareIds(id, bestId) < 0);
+function better(price: bigint, id: Id, bestPrice: bigint | null, bestId: Id | null): boolean {
+  return bestPrice === null || price < bestPrice || (price === bestPrice && compareIds(id, bestId) < 0);
 }
 
 type TierBreak = TierIdx["breaks"][number];
@@ -71,11 +69,11 @@ export function bestTier(
   item: ItemIdx,
   baseQuantity: number,
   facts: OrderFacts,
-  current: Decimal,
+  current: bigint,
 ): BaseStep | null {
   // Only the winner's step (and its description strings) is built: no per-candidate objects.
   let best: TierIdx | null = null;
-  let bestPrice: Decimal | null = null;
+  let bestPrice: bigint | null = null;
   let bestBreak: TierBreak | null = null;
   let bestQuantity = 0;
   for (const byTarget of ctx.tierScopes) {
@@ -86,14 +84,14 @@ export function bestTier(
         if (tier.currency !== null && tier.currency !== ctx.currency) continue;
         if (!inPeriod(ctx.date, tier.validFrom, tier.validTo)) continue;
         const quantity = tierQuantity(tier, item, baseQuantity, facts);
-        let price: Decimal | null = null;
+        let price: bigint | null = null;
         let brk: TierBreak | null = null;
         for (const br of tier.breaks) {
           // breaks are sorted by min; quantity breaks compare as exact integers
-          if (tier.basis === "order_value" ? br.min.gt(facts.qualifyingValue) : br.minQuantity > quantity)
+          if (tier.basis === "order_value" ? br.minUnits > facts.qualifyingValue : br.minQuantity > quantity)
             break;
           const p = adjust(br.adjustment, current);
-          if (p.lt(current) && (price === null || p.lt(price))) {
+          if (p < current && (price === null || p < price)) {
             price = p;
             brk = br;
           }
@@ -125,7 +123,7 @@ function tierQuantity(tier: TierIdx, item: ItemIdx, baseQuantity: number, facts:
 }
 
 function basisLabel(tier: TierIdx, item: ItemIdx, quantity: number, facts: OrderFacts): string {
-  if (tier.basis === "order_value") return `order value ${facts.qualifyingValue.toFixed()}`;
+  if (tier.basis === "order_value") return `order value ${formatPlain(facts.qualifyingValue)}`;
   if (tier.basis === "family_quantity" && item.familyKey !== null)
     return `family ${item.familyKey} quantity ${quantity} ${item.baseUnit}`;
   return `line quantity ${quantity} ${item.baseUnit}`;
@@ -136,17 +134,17 @@ export function bestPromotion(
   ctx: SourceContext,
   item: ItemIdx,
   facts: OrderFacts,
-  current: Decimal,
+  current: bigint,
 ): BaseStep | null {
   let best: PromotionIdx | null = null;
-  let bestPrice: Decimal | null = null;
+  let bestPrice: bigint | null = null;
   for (const target of item.targetKeys) {
     const promos = ctx.index.promotions.get(target);
     if (!promos) continue;
     for (const promo of promos) {
       if (!promotionApplies(ctx, promo, facts)) continue;
       const p = adjust(promo.adjustment, current);
-      if (!p.lt(current)) continue;
+      if (p >= current) continue;
       if (better(p, promo.id, bestPrice, best?.id ?? null)) {
         best = promo;
         bestPrice = p;
@@ -172,7 +170,7 @@ function promotionApplies(ctx: SourceContext, promo: PromotionIdx, facts: OrderF
     const byGroup = ctx.groupKey !== null && (promo.groups?.has(ctx.groupKey) ?? false);
     if (!byAccount && !byGroup) return false;
   }
-  if (promo.minOrderValue !== null && facts.qualifyingValue.lt(promo.minOrderValue)) return false;
+  if (promo.minOrderValueUnits !== null && facts.qualifyingValue < promo.minOrderValueUnits) return false;
   if (promo.minOrderQuantity !== null && facts.totalQuantity < promo.minOrderQuantity) return false;
   return true;
 }
@@ -183,13 +181,13 @@ export function lastPriceHeld(policy: PolicyIdx, last: LastPriceIdx, date: strin
   return daysBetween(last.date, date) <= policy.holdLastPriceDays;
 }
 
-export function holdStep(policy: PolicyIdx, last: LastPriceIdx, current: Decimal): BaseStep {
+export function holdStep(policy: PolicyIdx, last: LastPriceIdx, current: bigint): BaseStep {
   return {
     kind: "last_price_hold",
     ruleId: last.orderRef,
     ruleName: `Hold last price ${policy.holdLastPriceDays} days`,
     before: current,
-    after: last.unitPrice,
+    after: last.units,
     detail: `paid ${last.unitPrice.toFixed(4)} on ${last.date}`,
   };
 }
@@ -204,18 +202,18 @@ export function surchargeStep(
   item: ItemIdx,
   baseQuantity: number,
   currency: string,
-  current: Decimal,
+  current: bigint,
 ): BaseStep | null | "currency" {
   const s = policy.surcharge;
   if (s === null || item.caseFactor <= 1 || baseQuantity % item.caseFactor === 0) return null;
-  let after: Decimal;
+  let after: bigint;
   let detail: string;
   if (s.kind === "percent") {
-    after = unitRound(current.times(s.factor));
+    after = mulRound(current, s.ratio);
     detail = `+${s.percent.toFixed()}%`;
   } else {
     if (s.currency !== currency) return "currency";
-    after = current.plus(s.amount);
+    after = current + s.units;
     detail = `+${s.amount.toFixed(4)} per ${item.baseUnit}`;
   }
   return {

@@ -34,14 +34,7 @@
  *   Extended = round(quantity × unit price) to the currency's minor unit, once (money.extend);
  *   the order total is the sum of the rounded lines; MIN_ORDER_VALUE compares that total.
  */
-import {
-  Dec,
-  type Decimal,
-  extendDecimal,
-  formatMoney,
-  formatUnitPrice,
-  isKnownCurrency,
-} from "../../lib/money.ts";
+import { isKnownCurrency } from "../../lib/money.ts";
 import {
   bestPromotion,
   bestTier,
@@ -71,10 +64,9 @@ import type {
   WarningCode,
   WaterfallStep,
 } from "./types.ts";
+import { formatMinor, formatUnits4, roundToMinor } from "./units.ts";
 
 export { buildPricingIndex, PricingError, type PricingIndex };
-
-const ZERO = new Dec(0);
 
 const DEFAULT_POLICY: PolicyIdx = {
   caseRounding: "reject",
@@ -88,11 +80,13 @@ interface LineWork {
   item: ItemIdx | null;
   factor: number;
   steps: BaseStep[];
-  price: Decimal | null;
+  /** Per base unit, in units (units.ts): prices are exact integers of 0.0001 in the engine. */
+  price: bigint | null;
   exclusive: boolean;
-  extended: Decimal | null;
+  /** Rounded to the currency's minor unit, in units. */
+  extended: bigint | null;
   /** extend(baseQuantity, source price): reused when no later step changes the price. */
-  sourceExtended: Decimal | null;
+  sourceExtended: bigint | null;
 }
 
 /** Convenience for one-off quotes: indexes `rules` and prices. Hot paths keep the index. */
@@ -119,16 +113,16 @@ export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOr
 
   // Pass 1: quantities and source prices.
   const work = request.lines.map((line) => sourceLine(ctx, policy, line));
-  const facts = orderFacts(work, request.currency);
+  const facts = orderFacts(ctx, work);
 
   // Pass 2: tiers, promotions, hold, surcharge, extension.
   for (const w of work) finishLine(ctx, policy, facts, w);
 
   const lines = work.map((w) => w.out);
   // Σ of lines already rounded to the minor unit (money.extend): exact, nothing to round.
-  let totalAmount = ZERO;
-  for (const w of work) if (w.extended !== null) totalAmount = totalAmount.plus(w.extended);
-  const total = formatMoney(totalAmount, request.currency);
+  let totalAmount = 0n;
+  for (const w of work) if (w.extended !== null) totalAmount += w.extended;
+  const total = formatMinor(totalAmount, ctx.minor);
   const violations: Issue<ViolationCode>[] = [];
   const warnings: Issue<WarningCode>[] = [];
   const mov = policy.minOrderValue;
@@ -139,7 +133,7 @@ export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOr
         message: `minimum order value is in ${mov.currency}, the order in ${request.currency}: not checked`,
         data: { rule: "minOrderValue", ruleCurrency: mov.currency, currency: request.currency },
       });
-    } else if (totalAmount.lt(mov.amount)) {
+    } else if (totalAmount < mov.units) {
       violations.push({
         code: "MIN_ORDER_VALUE",
         message: `order total ${total} ${request.currency} is below the minimum order value ${mov.amount.toFixed()}`,
@@ -153,7 +147,7 @@ export function priceOrder(request: PriceRequest, index: PricingIndex): PricedOr
     currency: request.currency,
     lines,
     total,
-    qualifyingValue: formatMoney(facts.qualifyingValue, request.currency),
+    qualifyingValue: formatMinor(facts.qualifyingValue, ctx.minor),
     complete: lines.every((l) => l.unitPrice !== null),
     violations,
     warnings,
@@ -263,18 +257,18 @@ function violation(
   return work;
 }
 
-function orderFacts(work: LineWork[], currency: string): OrderFacts {
+function orderFacts(ctx: SourceContext, work: LineWork[]): OrderFacts {
   const familyQuantity = new Map<string, number>();
   let totalQuantity = 0;
-  let qualifyingValue = ZERO;
+  let qualifyingValue = 0n;
   for (const w of work) {
     if (w.item === null || w.out.baseQuantity === 0) continue;
     totalQuantity += w.out.baseQuantity;
     const family = w.item.familyKey;
     if (family !== null) familyQuantity.set(family, (familyQuantity.get(family) ?? 0) + w.out.baseQuantity);
     if (w.price !== null) {
-      w.sourceExtended = extendDecimal(w.out.baseQuantity, w.price, currency);
-      qualifyingValue = qualifyingValue.plus(w.sourceExtended);
+      w.sourceExtended = extend(ctx, w.out.baseQuantity, w.price);
+      qualifyingValue += w.sourceExtended;
     }
   }
   return { qualifyingValue, familyQuantity, totalQuantity };
@@ -295,7 +289,7 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
   const last = ctx.index.lastPrices.get(`${ctx.accountKey}|${item.key}|${ctx.currency}`);
   if (last) {
     const held = lastPriceHeld(policy, last, ctx.date);
-    if (held && last.unitPrice.lt(price)) price = addStep(w, holdStep(policy, last, price));
+    if (held && last.units < price) price = addStep(w, holdStep(policy, last, price));
     out.lastPaid = lastPaid(last, w.factor, held);
   }
   const surcharge = surchargeStep(policy, item, base, ctx.currency, price);
@@ -318,22 +312,20 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
       },
     });
   }
-  if (item.cost !== null && ctx.index.listCurrency === ctx.currency && price.lt(item.cost)) {
+  if (item.costUnits !== null && ctx.index.listCurrency === ctx.currency && price < item.costUnits) {
+    const text = formatUnits4(price);
     out.warnings.push({
       code: "BELOW_COST",
-      message: `${item.sku}: price ${price.toFixed(4)} is below cost ${item.cost.toFixed(4)} per ${item.baseUnit}`,
-      data: { lineRef: out.lineRef, baseUnitPrice: price.toFixed(4), cost: item.cost.toFixed(4) },
+      message: `${item.sku}: price ${text} is below cost ${formatUnits4(item.costUnits)} per ${item.baseUnit}`,
+      data: { lineRef: out.lineRef, baseUnitPrice: text, cost: formatUnits4(item.costUnits) },
     });
   }
   // quantity × (price × factor) == baseQuantity × price exactly, so the source extension is reusable
-  w.extended =
-    price === w.price && w.sourceExtended !== null
-      ? w.sourceExtended
-      : extendDecimal(out.quantity, w.factor === 1 ? price : price.times(w.factor), ctx.currency);
-  out.extended = formatMoney(w.extended, ctx.currency);
+  w.extended = price === w.price && w.sourceExtended !== null ? w.sourceExtended : extend(ctx, base, price);
+  out.extended = formatMinor(w.extended, ctx.minor);
   // A step's `before` is the previous step's `after` (same object): format each price once.
   const waterfall: WaterfallStep[] = new Array(w.steps.length);
-  let lastPrice: Decimal | null = null;
+  let lastPrice: bigint | null = null;
   let lastText = "";
   for (let i = 0; i < w.steps.length; i++) {
     const step = w.steps[i];
@@ -361,28 +353,36 @@ function finishLine(ctx: SourceContext, policy: PolicyIdx, facts: OrderFacts, w:
   }
   out.waterfall = waterfall;
   out.unitPrice = price === lastPrice ? lastText : formatInUnit(price, w.factor);
-  out.baseUnitPrice = w.factor === 1 ? out.unitPrice : formatUnitPrice(price);
+  out.baseUnitPrice = w.factor === 1 ? out.unitPrice : formatUnits4(price);
 }
 
 /** Appends a step to the line; returns its price. */
-function addStep(w: LineWork, step: BaseStep): Decimal {
+function addStep(w: LineWork, step: BaseStep): bigint {
   w.steps.push(step);
   return step.after;
 }
 
 /** A per-base-unit price in the line's unit (× the unit's integer factor: exact). */
-function formatInUnit(d: Decimal, factor: number): string {
-  return formatUnitPrice(factor === 1 ? d : d.times(factor));
+function formatInUnit(price: bigint, factor: number): string {
+  return formatUnits4(factor === 1 ? price : price * BigInt(factor));
+}
+
+/**
+ * money.extend in units: round(baseQuantity × base-unit price) half-up to the minor unit, once.
+ * baseQuantity × price == quantity × (price × factor) exactly, so the line's unit does not matter.
+ */
+function extend(ctx: SourceContext, baseQuantity: number, price: bigint): bigint {
+  return roundToMinor(BigInt(baseQuantity) * price, ctx.minorStep);
 }
 
 function lastPaid(
-  last: { unitPrice: Decimal; date: string; orderRef: string | null },
+  last: { units: bigint; date: string; orderRef: string | null },
   factor: number,
   held: boolean,
 ): LastPaid {
   return {
-    unitPrice: formatUnitPrice(last.unitPrice.times(factor)),
-    baseUnitPrice: formatUnitPrice(last.unitPrice),
+    unitPrice: formatInUnit(last.units, factor),
+    baseUnitPrice: formatUnits4(last.units),
     date: last.date,
     orderRef: last.orderRef,
     held,

@@ -27,6 +27,7 @@ import {
   targetKey,
 } from "./rule-values.ts";
 import type { Id, LastPrice, PricingRules, StepKind, TierRule } from "./types.ts";
+import { ceilUnits, type Ratio, ratioOf, toUnits } from "./units.ts";
 
 export {
   type AdjustmentIdx,
@@ -50,6 +51,9 @@ export interface ItemIdx {
   familyKey: string | null;
   listPrice: Decimal;
   cost: Decimal | null;
+  /** listPrice and cost in units (units.ts): what the engine computes with. */
+  listUnits: bigint;
+  costUnits: bigint | null;
   baseUnit: string;
   unitFactors: Map<string, number>;
   caseFactor: number;
@@ -64,10 +68,11 @@ export interface ItemIdx {
 export interface PolicyIdx {
   caseRounding: "reject" | "round_up";
   surcharge:
-    | { kind: "percent"; percent: Decimal; factor: Decimal; label: string }
-    | { kind: "amount"; amount: Decimal; currency: string; label: string }
+    | { kind: "percent"; percent: Decimal; ratio: Ratio; label: string }
+    | { kind: "amount"; amount: Decimal; units: bigint; currency: string; label: string }
     | null;
-  minOrderValue: { amount: Decimal; currency: string } | null;
+  /** `units` = ceil(amount in units): compared with whole-unit totals exactly. */
+  minOrderValue: { amount: Decimal; units: bigint; currency: string } | null;
   holdLastPriceDays: number | null;
 }
 
@@ -78,8 +83,8 @@ export interface ListIdx {
   currency: string;
   validFrom: string | null;
   validTo: string | null;
-  /** itemId → per-base-unit price (validated string, ≤ 4 decimals; parsed and memoized on first use). */
-  prices: Map<string, string | Decimal>;
+  /** itemId → per-base-unit price (validated string, ≤ 4 decimals; parsed to units on first use). */
+  prices: Map<string, string | bigint>;
 }
 
 export interface ContractLineIdx {
@@ -101,8 +106,9 @@ export interface TierIdx {
   validFrom: string | null;
   validTo: string | null;
   basis: TierRule["basis"];
-  /** `minQuantity` is `min` as a number for the quantity bases (integers, exact). */
-  breaks: { min: Decimal; minQuantity: number; adjustment: AdjustmentIdx }[];
+  /** `minQuantity` is `min` as a number for the quantity bases (integers, exact); `minUnits` is
+   * ceil(min in units) for order_value. */
+  breaks: { min: Decimal; minQuantity: number; minUnits: bigint; adjustment: AdjustmentIdx }[];
 }
 
 export interface PromotionIdx {
@@ -112,6 +118,8 @@ export interface PromotionIdx {
   validFrom: string | null;
   validTo: string | null;
   minOrderValue: Decimal | null;
+  /** ceil(minOrderValue in units). */
+  minOrderValueUnits: bigint | null;
   minOrderQuantity: number | null;
   accounts: Set<string> | null;
   groups: Set<string> | null;
@@ -120,6 +128,7 @@ export interface PromotionIdx {
 
 export interface LastPriceIdx {
   unitPrice: Decimal;
+  units: bigint;
   date: string;
   orderRef: string | null;
 }
@@ -189,6 +198,8 @@ function addItems(index: PricingIndex, rules: PricingRules): void {
       if (u.code === it.baseUnit && f !== 1) fail(rule, `base unit ${u.code} must have factor 1`);
       unitFactors.set(u.code, f);
     }
+    const listPrice = price(rule, it.listPrice, "list price");
+    const cost = it.cost === null ? null : price(rule, it.cost, "cost");
     const targetKeys = [`i:${it.id}`];
     if (it.categoryId !== null) targetKeys.push(`c:${it.categoryId}`);
     const contractTargets = [...targetKeys];
@@ -202,8 +213,10 @@ function addItems(index: PricingIndex, rules: PricingRules): void {
       sku: it.sku,
       categoryKey: it.categoryId === null ? null : String(it.categoryId),
       familyKey: it.familyId === null ? null : String(it.familyId),
-      listPrice: price(rule, it.listPrice, "list price"),
-      cost: it.cost === null ? null : price(rule, it.cost, "cost"),
+      listPrice,
+      cost,
+      listUnits: toUnits(listPrice),
+      costUnits: cost === null ? null : toUnits(cost),
       baseUnit: it.baseUnit,
       unitFactors,
       caseFactor: positiveInt(rule, it.caseFactor, "caseFactor", 1),
@@ -227,24 +240,28 @@ function addPolicies(index: PricingIndex, rules: PricingRules): void {
       surcharge = {
         kind: "percent",
         percent: pct,
-        factor: new Dec(1).plus(pct.dividedBy(100)),
+        ratio: ratioOf(new Dec(1).plus(pct.dividedBy(100))),
         label: `+${pct.toFixed()}%`,
       };
     } else if (s?.kind === "amount") {
+      const amount = price(rule, s.amount, "surcharge");
       surcharge = {
         kind: "amount",
-        amount: price(rule, s.amount, "surcharge"),
+        amount,
+        units: toUnits(amount),
         currency: currency(rule, s.currency, true)!,
         label: `+${s.amount} ${s.currency} per base unit`,
       };
     }
     const m = p.minOrderValue;
+    const amount = m ? dec(rule, m.amount, "minOrderValue") : null;
     index.policies.set(String(p.accountId), {
       caseRounding: p.caseRounding,
       surcharge,
-      minOrderValue: m
-        ? { amount: dec(rule, m.amount, "minOrderValue"), currency: currency(rule, m.currency, true)! }
-        : null,
+      minOrderValue:
+        m && amount
+          ? { amount, units: ceilUnits(amount), currency: currency(rule, m.currency, true)! }
+          : null,
       holdLastPriceDays:
         p.holdLastPriceDays === null || p.holdLastPriceDays === undefined
           ? null
@@ -258,7 +275,7 @@ function addPriceLists(index: PricingIndex, rules: PricingRules): void {
     const rule = `price list ${pl.id}`;
     if (pl.scope.kind === "all")
       fail(rule, "a price list is for a group or an account (list price is for all)");
-    const prices = new Map<string, string | Decimal>();
+    const prices = new Map<string, string | bigint>();
     for (const e of pl.entries) {
       const key = String(e.itemId);
       price(`${rule} item ${key}`, e.price);
@@ -323,7 +340,7 @@ function addTiers(index: PricingIndex, rules: PricingRules): void {
         fail(rule, `quantity break ${b.min} is not an integer`);
       const minQuantity = t.basis === "order_value" ? 0 : Number(min.toFixed());
       if (!Number.isSafeInteger(minQuantity)) fail(rule, `quantity break ${b.min} is too large`);
-      return { min, minQuantity, adjustment: adjustment(rule, b.adjustment) };
+      return { min, minQuantity, minUnits: ceilUnits(min), adjustment: adjustment(rule, b.adjustment) };
     });
     // by min, then a canonical form of the adjustment, so equal-min breaks never depend on input order
     breaks.sort(
@@ -360,6 +377,7 @@ function addPromotions(index: PricingIndex, rules: PricingRules): void {
       validFrom: date(rule, p.validFrom, "validFrom"),
       validTo: date(rule, p.validTo, "validTo"),
       minOrderValue: minValue,
+      minOrderValueUnits: minValue === null ? null : ceilUnits(minValue),
       minOrderQuantity:
         p.minOrderQuantity == null ? null : positiveInt(rule, p.minOrderQuantity, "minOrderQuantity", 1),
       accounts: p.accountIds ? new Set(p.accountIds.map(String)) : null,
@@ -384,11 +402,8 @@ export function lastPricesIndex(lastPrices: readonly LastPrice[]): Map<string, L
     const d = date(rule, lp.date, "date");
     if (d === null) fail(rule, "date is required");
     const prev = out.get(key);
-    const entry = {
-      unitPrice: price(rule, lp.unitPrice, "unit price"),
-      date: d,
-      orderRef: lp.orderRef ?? null,
-    };
+    const unitPrice = price(rule, lp.unitPrice, "unit price");
+    const entry = { unitPrice, units: toUnits(unitPrice), date: d, orderRef: lp.orderRef ?? null };
     // Most recent wins; on the same date keep the lower price so input order never matters.
     if (!prev || prev.date < d || (prev.date === d && entry.unitPrice.lt(prev.unitPrice))) {
       out.set(key, entry);

@@ -12,6 +12,7 @@ import {
   parseUnitPrice,
 } from "../../lib/money.ts";
 import type { Adjustment, ContractPrice, Id, Scope, Target } from "./types.ts";
+import { type Ratio, ratioOf, toUnits } from "./units.ts";
 
 export type PricingRuleErrorCode = "INVALID_RULE" | "INVALID_REQUEST";
 
@@ -27,14 +28,15 @@ export class PricingError extends Error {
   }
 }
 
+// Decimals for descriptions; `ratio` / `units` (units.ts) for the arithmetic.
 export type AdjustmentIdx =
-  | { kind: "percent_off"; percent: Decimal; factor: Decimal }
-  | { kind: "fixed"; price: Decimal }
-  | { kind: "amount_off"; amount: Decimal };
+  | { kind: "percent_off"; percent: Decimal; factor: Decimal; ratio: Ratio }
+  | { kind: "fixed"; price: Decimal; units: bigint }
+  | { kind: "amount_off"; amount: Decimal; units: bigint };
 
 export type ContractPriceIdx =
-  | { kind: "fixed"; price: Decimal }
-  | { kind: "percent_off_list"; percent: Decimal; factor: Decimal }
+  | { kind: "fixed"; price: Decimal; units: bigint }
+  | { kind: "percent_off_list"; percent: Decimal; factor: Decimal; ratio: Ratio }
   | { kind: "cost_plus"; percent: Decimal; basis: "markup" | "margin"; factor: Decimal };
 
 // ---------------------------------------------------------------- keys, ids, dates
@@ -148,12 +150,17 @@ export function adjustment(rule: string, a: Adjustment): AdjustmentIdx {
   switch (a.kind) {
     case "percent_off": {
       const p = percent(rule, a.percent, 100);
-      return { kind: "percent_off", percent: p, factor: new Dec(1).minus(p.dividedBy(100)) };
+      const factor = new Dec(1).minus(p.dividedBy(100));
+      return { kind: "percent_off", percent: p, factor, ratio: ratioOf(factor) };
     }
-    case "fixed":
-      return { kind: "fixed", price: price(rule, a.price) };
-    case "amount_off":
-      return { kind: "amount_off", amount: price(rule, a.amount, "amount") };
+    case "fixed": {
+      const d = price(rule, a.price);
+      return { kind: "fixed", price: d, units: toUnits(d) };
+    }
+    case "amount_off": {
+      const d = price(rule, a.amount, "amount");
+      return { kind: "amount_off", amount: d, units: toUnits(d) };
+    }
     default:
       return fail(rule, `unknown adjustment kind ${(a as { kind: string }).kind}`);
   }
@@ -161,11 +168,14 @@ export function adjustment(rule: string, a: Adjustment): AdjustmentIdx {
 
 export function contractPrice(rule: string, p: ContractPrice): ContractPriceIdx {
   switch (p.kind) {
-    case "fixed":
-      return { kind: "fixed", price: price(rule, p.price) };
+    case "fixed": {
+      const d = price(rule, p.price);
+      return { kind: "fixed", price: d, units: toUnits(d) };
+    }
     case "percent_off_list": {
       const pct = percent(rule, p.percent, 100);
-      return { kind: "percent_off_list", percent: pct, factor: new Dec(1).minus(pct.dividedBy(100)) };
+      const factor = new Dec(1).minus(pct.dividedBy(100));
+      return { kind: "percent_off_list", percent: pct, factor, ratio: ratioOf(factor) };
     }
     case "cost_plus": {
       const basis = p.basis ?? "markup";

@@ -7,7 +7,7 @@
  * agreement wins, even when it is higher; see docs/pricing.md). Within one level, the lowest price
  * wins and a tie goes to the smallest rule id, so the order of rules in the input never matters.
  */
-import { Dec, type Decimal, roundUnitPriceDecimal } from "../../lib/money.ts";
+import { currencyMinorUnits, type Decimal, roundUnitPriceDecimal } from "../../lib/money.ts";
 import {
   type ContractLineIdx,
   compareIds,
@@ -18,14 +18,15 @@ import {
   type TierIdx,
 } from "./index-rules.ts";
 import type { Id, StepKind } from "./types.ts";
+import { minorStep, mulRound, toUnits, unitsOfString } from "./units.ts";
 
-/** A waterfall step with per-base-unit prices (the engine converts to the line's unit). */
+/** A waterfall step with per-base-unit prices in units (units.ts; the engine converts to the line's unit). */
 export interface BaseStep {
   kind: StepKind;
   ruleId: Id | null;
   ruleName: string;
-  before: Decimal | null;
-  after: Decimal;
+  before: bigint | null;
+  after: bigint;
   detail?: string;
 }
 
@@ -33,6 +34,9 @@ export interface SourceContext {
   index: PricingIndex;
   date: string;
   currency: string;
+  /** Decimals of the currency's minor unit, and units (0.0001) per minor unit. */
+  minor: number;
+  minorStep: bigint;
   accountKey: string;
   groupKey: string | null;
   shipToKey: string | null;
@@ -59,6 +63,8 @@ export function sourceContext(
     index,
     date,
     currency,
+    minor: currencyMinorUnits(currency),
+    minorStep: minorStep(currencyMinorUnits(currency)),
     accountKey,
     groupKey,
     shipToKey,
@@ -72,7 +78,7 @@ export function sourceContext(
 }
 
 export interface SourceResult {
-  price: Decimal | null;
+  price: bigint | null;
   steps: BaseStep[];
   /** The winning contract is a net price: no tiers or promotions on top. */
   exclusive: boolean;
@@ -86,9 +92,9 @@ export function unitRound(d: Decimal): Decimal {
 export function sourcePrice(ctx: SourceContext, item: ItemIdx): SourceResult {
   const steps: BaseStep[] = [];
   const listInCurrency = ctx.index.listCurrency === ctx.currency;
-  let price: Decimal | null = null;
+  let price: bigint | null = null;
   if (listInCurrency) {
-    price = item.listPrice;
+    price = item.listUnits;
     steps.push({ kind: "list", ruleId: null, ruleName: "List price", before: null, after: price });
   }
   for (const lists of ctx.listScopes) {
@@ -124,20 +130,20 @@ function bestListPrice(
   ctx: SourceContext,
   lists: ListIdx[],
   itemKey: string,
-): { list: ListIdx; price: Decimal } | null {
-  let best: { list: ListIdx; price: Decimal } | null = null;
+): { list: ListIdx; price: bigint } | null {
+  let best: { list: ListIdx; price: bigint } | null = null;
   for (const list of lists) {
     if (list.currency !== ctx.currency || !inPeriod(ctx.date, list.validFrom, list.validTo)) continue;
     const s = list.prices.get(itemKey);
     if (s === undefined) continue;
-    let p: Decimal;
+    let p: bigint;
     if (typeof s === "string") {
       // parsed on first use and memoized: the string was validated when the index was built
-      p = new Dec(s);
+      p = unitsOfString(s);
       list.prices.set(itemKey, p);
     } else p = s;
     // lists are sorted by id, so a strict "<" keeps the smallest id on a tie
-    if (!best || p.lt(best.price)) best = { list, price: p };
+    if (!best || p < best.price) best = { list, price: p };
   }
   return best;
 }
@@ -150,12 +156,12 @@ function bestContract(
   ctx: SourceContext,
   item: ItemIdx,
   listInCurrency: boolean,
-): { line: ContractLineIdx; price: Decimal; target: string } | null {
+): { line: ContractLineIdx; price: bigint; target: string } | null {
   for (const byTarget of ctx.contractScopes) {
     for (const target of item.contractTargets) {
       const lines = byTarget.get(target);
       if (!lines) continue;
-      let best: { line: ContractLineIdx; price: Decimal } | null = null;
+      let best: { line: ContractLineIdx; price: bigint } | null = null;
       for (const line of lines) {
         if (line.currency !== ctx.currency || !inPeriod(ctx.date, line.validFrom, line.validTo)) continue;
         if (line.shipTos !== null && (ctx.shipToKey === null || !line.shipTos.has(ctx.shipToKey))) continue;
@@ -163,8 +169,8 @@ function bestContract(
         if (p === null) continue;
         if (
           !best ||
-          p.lt(best.price) ||
-          (p.eq(best.price) &&
+          p < best.price ||
+          (p === best.price &&
             (compareIds(line.contractId, best.line.contractId) || compareIds(line.lineId, best.line.lineId)) <
               0)
         ) {
@@ -177,15 +183,16 @@ function bestContract(
   return null;
 }
 
-function contractLinePrice(line: ContractLineIdx, item: ItemIdx, listInCurrency: boolean): Decimal | null {
+function contractLinePrice(line: ContractLineIdx, item: ItemIdx, listInCurrency: boolean): bigint | null {
   const p = line.price;
   switch (p.kind) {
     case "fixed":
-      return p.price;
+      return p.units;
     case "percent_off_list":
-      return listInCurrency ? unitRound(item.listPrice.times(p.factor)) : null;
+      return listInCurrency ? mulRound(item.listUnits, p.ratio) : null;
     case "cost_plus":
-      return listInCurrency && item.cost !== null ? unitRound(item.cost.times(p.factor)) : null;
+      // decimal.js here: a margin factor 1/(1 − p/100) is not an exact decimal (rare, source step only)
+      return listInCurrency && item.cost !== null ? toUnits(unitRound(item.cost.times(p.factor))) : null;
   }
 }
 
