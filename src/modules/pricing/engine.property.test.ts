@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { Dec, extend, roundMoney, sumMoney } from "../../lib/money.ts";
 import { buildPricingIndex, priceOrder } from "./engine.ts";
 import { addToPricingIndex, withLastPrices } from "./index-merge.ts";
-import { lastPricesIndex, targetKey } from "./index-rules.ts";
+import { targetKey } from "./index-rules.ts";
+import { lastPricesIndex } from "./last-price-index.ts";
 import { baseRules, request } from "./test-fixtures.ts";
 import type {
   AccountPolicy,

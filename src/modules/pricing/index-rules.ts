@@ -9,6 +9,7 @@
  * them up.
  */
 import { Dec, type Decimal } from "../../lib/money.ts";
+import { lastPricesIndex } from "./last-price-index.ts";
 import {
   type AdjustmentIdx,
   adjustment,
@@ -26,7 +27,7 @@ import {
   scopeKey,
   targetKey,
 } from "./rule-values.ts";
-import type { Id, LastPrice, PricingRules, StepKind, TierRule } from "./types.ts";
+import type { Id, PricingRules, StepKind, TierRule } from "./types.ts";
 import { ceilUnits, type Ratio, ratioOf, toUnits } from "./units.ts";
 
 export {
@@ -391,23 +392,4 @@ function addPromotions(index: PricingIndex, rules: PricingRules): void {
 
 function addLastPrices(index: PricingIndex, rules: PricingRules): void {
   for (const [key, entry] of lastPricesIndex(rules.lastPrices ?? [])) index.lastPrices.set(key, entry);
-}
-
-/** Validated last prices by `${accountId}|${itemId}|${currency}` (the rule cache builds them per quote). */
-export function lastPricesIndex(lastPrices: readonly LastPrice[]): Map<string, LastPriceIdx> {
-  const out = new Map<string, LastPriceIdx>();
-  for (const lp of lastPrices) {
-    const rule = `last price ${lp.accountId}/${lp.itemId}`;
-    const key = `${lp.accountId}|${lp.itemId}|${currency(rule, lp.currency, true)}`;
-    const d = date(rule, lp.date, "date");
-    if (d === null) fail(rule, "date is required");
-    const prev = out.get(key);
-    const unitPrice = price(rule, lp.unitPrice, "unit price");
-    const entry = { unitPrice, units: toUnits(unitPrice), date: d, orderRef: lp.orderRef ?? null };
-    // Most recent wins; on the same date keep the lower price so input order never matters.
-    if (!prev || prev.date < d || (prev.date === d && entry.unitPrice.lt(prev.unitPrice))) {
-      out.set(key, entry);
-    }
-  }
-  return out;
 }

@@ -14,7 +14,7 @@
 import pg from "pg";
 import { buildPricingIndex, type PricingIndex } from "./engine.ts";
 import { addToPricingIndex, withLastPrices } from "./index-merge.ts";
-import { lastPricesIndex } from "./index-rules.ts";
+import { lastPricesIndex } from "./last-price-index.ts";
 import {
   type LoadedAccount,
   type LoadedItem,
