@@ -14,7 +14,7 @@ import { type OrderAckInput, type OutboundRecord, sendAcknowledgment, sendOrderA
 import { findPartnerBySender, type Partner } from "./partners.ts";
 import type { EdiMessageStatus } from "./schema.ts";
 import { decodeBytes, translateFile } from "./translate.ts";
-import type { ChangeRequest, InterchangeResult, OrderRequest } from "./types.ts";
+import type { ChangeRequest, InterchangeResult, OrderRequest, Party } from "./types.ts";
 
 /** Intake from the inbox folder or the command line acts as this caller (no signed-in user). */
 export const EDI_SYSTEM_CALLER: Caller = {
@@ -47,6 +47,8 @@ export type TransactionRecord = {
   errors: Problem[];
   warnings: Problem[];
   lines?: LineOutcome[];
+  /** The 850/ORDERS header as sent: what the 856/810 for the order repeat back (outbound-lifecycle.ts). */
+  header?: { poDate: string | null; buyer: Party | null; shipTo: Party | null };
 };
 
 export type InterchangeRecord = {
@@ -232,6 +234,8 @@ async function takeInterchange(
       warnings: t.warnings.map((e) => ({ code: e.code, message: e.message })),
     };
     rec.transactions.push(tx);
+    if (t.order?.kind === "order")
+      tx.header = { poDate: t.order.poDate, buyer: t.order.buyer, shipTo: t.order.shipTo };
     if (duplicateOf !== null) tx.status = "duplicate";
     else if (t.status === "rejected") tx.status = "rejected";
     else if (blocked) {

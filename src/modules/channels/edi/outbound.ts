@@ -5,14 +5,16 @@ import { randomBytes } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../../../app/db.ts";
+import { notFound } from "../../../lib/errors.ts";
 import { countX12Groups, renumberEdifact, renumberX12 } from "./ack-renumber.ts";
-import { writeEdifactDocuments } from "./edifact-outbound.ts";
+import { type EdifactOutboundOptions, writeEdifactDocuments } from "./edifact-outbound.ts";
 import { DEFAULT_EDIFACT } from "./edifact-tokenizer.ts";
 import type { LineOutcome } from "./intake-order.ts";
-import type { OrderAck, OrderAckLine } from "./outbound-types.ts";
-import { type Partner, reserveControlNumbers } from "./partners.ts";
+import { linkOrders } from "./messages.ts";
+import type { Invoice, OrderAck, OrderAckLine, Shipment } from "./outbound-types.ts";
+import { getPartner, type Partner, reserveControlNumbers } from "./partners.ts";
 import type { EdifactDelimiters, InterchangeResult, OrderRequest, X12Delimiters } from "./types.ts";
-import { writeX12Documents } from "./x12-outbound.ts";
+import { writeX12Documents, type X12OutboundOptions } from "./x12-outbound.ts";
 import { DEFAULT_X12_DELIMITERS } from "./x12-writer.ts";
 
 export type OutboundRecord = {
@@ -79,14 +81,46 @@ export async function sendOrderAcks(
   const docType = partner.standard === "x12" ? "855" : "ORDRSP";
   if (acks.length === 0 || !partner.documents.includes(docType)) return null;
   const docs = acks.map((a) => toOrderAck(a, now));
+  const { raw } = await writeForPartner(db, partner, docType, docs, now);
+  return deliverAndLog(db, {
+    partner,
+    raw,
+    docType,
+    standard: partner.standard,
+    inReplyTo,
+    holdReason: null,
+  });
+}
+
+type DocsOf = {
+  "855": OrderAck;
+  ORDRSP: OrderAck;
+  "856": Shipment;
+  DESADV: Shipment;
+  "810": Invoice;
+  INVOIC: Invoice;
+};
+export type OutboundDocType = keyof DocsOf;
+
+/**
+ * One interchange holding `docs` in the partner's standard, version and delimiters, numbered from
+ * the partner's sequences (interchange, group for X12, one set/message number per document).
+ */
+export async function writeForPartner<T extends OutboundDocType>(
+  db: Db,
+  partner: Partner,
+  type: T,
+  docs: DocsOf[T][],
+  now: Date,
+): Promise<{ raw: string; interchange: number; group: number | null; firstSet: number }> {
   const interchange = await reserveControlNumbers(db, partner.id, "interchange");
   const firstSet = await reserveControlNumbers(db, partner.id, "set", docs.length);
   const our = { qualifier: partner.ourQualifier, id: partner.ourId };
   const their = { qualifier: partner.theirQualifier, id: partner.theirId };
-  let raw: string;
   if (partner.standard === "x12") {
     const group = await reserveControlNumbers(db, partner.id, "group");
-    raw = writeX12Documents("855", docs, {
+    const write = writeX12Documents as (t: string, d: unknown[], o: X12OutboundOptions) => string;
+    const raw = write(type, docs, {
       envelope: {
         sender: our,
         receiver: their,
@@ -101,24 +135,18 @@ export async function sendOrderAcks(
       version: partner.version,
       delimiters: x12Delimiters(partner),
     });
-  } else {
-    const m = /^([A-Z])(\d{2}[A-Z])$/.exec(partner.version);
-    raw = writeEdifactDocuments("ORDRSP", docs, {
-      envelope: { sender: our, receiver: their, controlRef: String(interchange), date: now },
-      firstMessageRef: firstSet,
-      version: m ? [m[1], m[2]] : undefined,
-      delimiters: edifactDelimiters(partner),
-      newline: true,
-    });
+    return { raw, interchange, group, firstSet };
   }
-  return deliverAndLog(db, {
-    partner,
-    raw,
-    docType,
-    standard: partner.standard,
-    inReplyTo,
-    holdReason: null,
+  const m = /^([A-Z])(\d{2}[A-Z])$/.exec(partner.version);
+  const write = writeEdifactDocuments as (t: string, d: unknown[], o: EdifactOutboundOptions) => string;
+  const raw = write(type, docs, {
+    envelope: { sender: our, receiver: their, controlRef: String(interchange), date: now },
+    firstMessageRef: firstSet,
+    version: m ? [m[1], m[2]] : undefined,
+    delimiters: edifactDelimiters(partner),
+    newline: true,
   });
+  return { raw, interchange, group: null, firstSet };
 }
 
 function toOrderAck(a: OrderAckInput, now: Date): OrderAck {
@@ -185,40 +213,35 @@ function edifactDelimiters(p: Partner): EdifactDelimiters {
   };
 }
 
-async function deliverAndLog(
-  db: Db,
-  o: {
-    partner: Partner | null;
-    raw: string;
-    docType: string;
-    standard: string;
-    inReplyTo: number;
-    holdReason: string | null;
-  },
-): Promise<OutboundRecord> {
+export type OutboundLog = {
+  partner: Partner | null;
+  raw: string;
+  docType: string;
+  standard: string;
+  /** The inbound message this answers (acks, 855); null for documents of the order's lifecycle. */
+  inReplyTo: number | null;
+  holdReason: string | null;
+  /** Stored in the message's `transactions` (what each set is about: shipment, invoice…). */
+  transactions?: unknown[];
+  /** Orders the document is about, linked like the orders an inbound message made. */
+  orders?: { orderId: number; transactionRef: string }[];
+};
+
+/** Delivers a written document to the partner's folder or URL (unless held) and logs it. */
+export async function deliverAndLog(db: Db, o: OutboundLog): Promise<OutboundRecord> {
   const control = interchangeControlOf(o.raw, o.standard);
-  const destination =
-    o.partner && o.partner.outboundKind !== "none" && o.partner.outboundTarget
-      ? `${o.partner.outboundKind}:${o.partner.outboundTarget}`
-      : null;
-  let status: OutboundRecord["status"] = "held";
-  let error: string | undefined;
-  if (o.holdReason) error = o.holdReason;
-  else if (!destination) error = "the partner has no outbound folder or URL";
-  else {
-    try {
-      await deliver(o.partner!, o.raw, `${o.docType.replace(/\W/g, "_")}-${control}`);
-      status = "sent";
-    } catch (e) {
-      status = "failed";
-      error = e instanceof Error ? e.message : String(e);
-    }
-  }
+  const { status, destination, error } = await attemptDelivery(
+    o.partner,
+    o.raw,
+    o.docType,
+    control,
+    o.holdReason,
+  );
   const row = (
     await db.pool.query(
       `insert into edi_messages (direction, partner_id, standard, doc_types, sender, receiver, interchange_control,
-                                 source, raw, size_bytes, status, errors, in_reply_to, processed_at)
-       values ('out', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, now()) returning id`,
+                                 source, raw, size_bytes, status, errors, transactions, in_reply_to, processed_at)
+       values ('out', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, now()) returning id`,
       [
         o.partner?.id ?? null,
         o.standard,
@@ -230,15 +253,21 @@ async function deliverAndLog(
         o.raw,
         Buffer.byteLength(o.raw),
         status,
-        JSON.stringify(
-          error ? [{ code: status === "failed" ? "DELIVERY_FAILED" : "NOT_SENT", message: error }] : [],
-        ),
+        JSON.stringify(deliveryErrors(status, error)),
+        JSON.stringify(o.transactions ?? []),
         o.inReplyTo,
       ],
     )
   ).rows[0];
+  const messageId = Number(row.id);
+  if (o.orders?.length)
+    await linkOrders(
+      db,
+      messageId,
+      o.orders.map((l) => ({ ...l, replayed: false })),
+    );
   return {
-    messageId: Number(row.id),
+    messageId,
     docType: o.docType,
     status,
     destination,
@@ -246,6 +275,67 @@ async function deliverAndLog(
     ...(error ? { error } : {}),
     raw: o.raw,
   };
+}
+
+/**
+ * Delivers a logged outbound message again, as written (same control numbers), to the partner's
+ * current destination, and updates its status. For a document that was held or failed.
+ */
+export async function redeliverOutbound(db: Db, messageId: number): Promise<OutboundRecord> {
+  const m = (
+    await db.pool.query(
+      `select partner_id as "partnerId", standard, doc_types as "docTypes", raw, interchange_control as control
+         from edi_messages where id = $1 and direction = 'out'`,
+      [messageId],
+    )
+  ).rows[0] as
+    | { partnerId: number | null; standard: string; docTypes: string[]; raw: string; control: string }
+    | undefined;
+  if (!m) throw notFound("Outbound EDI message", messageId);
+  const partner = m.partnerId === null ? null : await getPartner(db, m.partnerId);
+  const docType = m.docTypes.join("+");
+  const hold = partner ? null : "unknown trading partner: no destination to send to";
+  const { status, destination, error } = await attemptDelivery(partner, m.raw, docType, m.control, hold);
+  await db.pool.query(
+    `update edi_messages set status = $2, source = $3, errors = $4, attempts = attempts + 1, processed_at = now()
+      where id = $1`,
+    [messageId, status, destination ?? "none", JSON.stringify(deliveryErrors(status, error))],
+  );
+  return {
+    messageId,
+    docType,
+    status,
+    destination,
+    interchangeControl: m.control,
+    ...(error ? { error } : {}),
+    raw: m.raw,
+  };
+}
+
+async function attemptDelivery(
+  partner: Partner | null,
+  raw: string,
+  docType: string,
+  control: string,
+  holdReason: string | null,
+): Promise<{ status: OutboundRecord["status"]; destination: string | null; error?: string }> {
+  const destination =
+    partner && partner.outboundKind !== "none" && partner.outboundTarget
+      ? `${partner.outboundKind}:${partner.outboundTarget}`
+      : null;
+  if (holdReason) return { status: "held", destination, error: holdReason };
+  if (!destination)
+    return { status: "held", destination, error: "the partner has no outbound folder or URL" };
+  try {
+    await deliver(partner!, raw, `${docType.replace(/\W/g, "_")}-${control}`);
+    return { status: "sent", destination };
+  } catch (e) {
+    return { status: "failed", destination, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function deliveryErrors(status: OutboundRecord["status"], error: string | undefined) {
+  return error ? [{ code: status === "failed" ? "DELIVERY_FAILED" : "NOT_SENT", message: error }] : [];
 }
 
 function interchangeControlOf(raw: string, standard: string): string {
