@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import type { Db } from "../../src/app/db.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SCREENSHOTS = path.join(ROOT, "artifacts", "screenshots");
@@ -67,10 +68,16 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `wholesail serve` on a free port with a fresh data dir and waits for /api/health. */
-export async function startServer(timeoutMs = 540_000): Promise<RunningServer> {
+/**
+ * Starts `wholesail serve` on a free port with a fresh data dir (or `options.dataDir`, e.g. from
+ * prepareDemoData; removed on stop either way) and waits for /api/health.
+ */
+export async function startServer(
+  timeoutMs = 540_000,
+  options: { dataDir?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), "wholesail-browser-"));
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "wholesail-browser-"));
   let log = "";
   const child: ChildProcess = spawn("npx", ["tsx", "src/app/cli.ts", "serve"], {
     cwd: ROOT,
@@ -137,9 +144,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, `${name}.png`);
+export async function screenshot(page: Page, name: string, dir = SCREENSHOTS): Promise<string> {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
   // Let transitions and the loading overlay settle; capture from the top so the fixed header sits right.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(250);
@@ -170,4 +177,32 @@ export async function apiGet<T>(page: Page, pathAndQuery: string): Promise<T> {
     if (!response.ok) throw new Error(`${p} answered ${response.status}: ${await response.text()}`);
     return response.json();
   }, pathAndQuery) as Promise<T>;
+}
+
+/**
+ * Loads the demo (same scale as startServer) into a fresh data dir, then lets `edit` change what the
+ * HTTP API cannot (e.g. an account's ship policy) before the server starts on it. Returns the dir
+ * and what `edit` returned; pass the dir to startServer(undefined, { dataDir }).
+ */
+export async function prepareDemoData<T>(
+  edit: (db: Db) => Promise<T>,
+): Promise<{ dataDir: string; result: T }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "wholesail-browser-"));
+  const scale = process.env.WHOLESAIL_DEMO_SCALE ?? "0.02";
+  execSync(`npx tsx src/app/cli.ts demo --scale ${scale}`, {
+    cwd: ROOT,
+    stdio: "ignore",
+    env: { ...process.env, WHOLESAIL_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+  });
+  const { openDatabase } = await import("../../src/app/db.ts");
+  const db = await openDatabase({ dataDir });
+  let ok = false;
+  try {
+    const result = await edit(db);
+    ok = true;
+    return { dataDir, result };
+  } finally {
+    await db.close().catch(() => {});
+    if (!ok) rmSync(dataDir, { recursive: true, force: true });
+  }
 }

@@ -94,7 +94,7 @@ function Body({ e, user }: { e: ExceptionDetail; user: SessionUser }) {
     <Stack gap="lg" data-testid="exception-detail" data-exception-id={e.id} data-status={e.status}>
       <div>
         <Group gap="xs" mb={6}>
-          <ExceptionStatus e={e} />
+          <ExceptionStatus e={e} withAction={false} />
           {e.overdue && (
             <Badge color="red" variant="filled" size="sm" tt="none">
               Overdue

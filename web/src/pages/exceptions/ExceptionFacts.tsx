@@ -14,7 +14,8 @@ const str = (v: unknown): string | null =>
 const pct = (v: unknown) => (str(v) === null ? null : `${Number(v).toFixed(1)}%`);
 
 // Keys every exception carries (shown elsewhere) and keys a type's own facts already cover.
-const COMMON = new Set(["orderNumber", "lineNo", "blocking"]);
+// `facts` repeats the figures the approval rules were given (discount_pct, over_limit_pct, …).
+const COMMON = new Set(["orderNumber", "lineNo", "blocking", "facts"]);
 
 function describeRequested(requested: unknown): string | null {
   if (!requested || typeof requested !== "object") return str(requested);
@@ -129,7 +130,13 @@ export function ExceptionFacts({
           <Text size="xs" c="dimmed" tt="uppercase" fw={600} style={{ letterSpacing: 0.4 }}>
             {f.label}
           </Text>
-          <Text size="sm" fw={600} c={f.tone} className="num" style={{ textAlign: "left" }} component="div">
+          <Text
+            size="sm"
+            fw={600}
+            c={f.tone}
+            style={{ fontVariantNumeric: "tabular-nums", overflowWrap: "anywhere" }}
+            component="div"
+          >
             {f.value ?? "—"}
           </Text>
         </div>

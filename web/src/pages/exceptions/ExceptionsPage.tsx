@@ -55,13 +55,15 @@ export function ExceptionsPage() {
         title="Exceptions"
         subtitle="Orders waiting on a decision, soonest deadline first. Every resolution needs a reason and is kept in the audit trail."
         actions={
-          list.data && (
+          list.data &&
+          filters.status === "open" &&
+          open > 0 && (
             <Group gap="xs" data-testid="exceptions-counts">
               <Badge size="lg" variant="light" color="orange" tt="none">
                 {open} open
               </Badge>
               {overdue > 0 && (
-                <Badge size="lg" variant="filled" color="red" tt="none">
+                <Badge size="lg" variant="filled" color="red" tt="none" data-testid="exceptions-overdue">
                   {overdue} overdue
                 </Badge>
               )}

@@ -5,9 +5,25 @@ import type { Id } from "../../api/types";
 import { formatDateTime } from "../../lib/dates";
 import type { ExceptionRow } from "./api";
 import { OrderRef } from "./ExceptionFacts";
-import { actionMeta, ownerLabel, relativeDeadline, roleLabel, TYPE_COLORS, typeLabel } from "./labels";
+import {
+  actionMeta,
+  ownerLabel,
+  relativeDeadline,
+  roleLabel,
+  SHORT_TYPE_LABELS,
+  TYPE_COLORS,
+  typeLabel,
+} from "./labels";
 
-export function TypeBadge({ type, size = "sm" }: { type: string; size?: "sm" | "md" | "lg" }) {
+export function TypeBadge({
+  type,
+  size = "sm",
+  short,
+}: {
+  type: string;
+  size?: "sm" | "md" | "lg";
+  short?: boolean;
+}) {
   return (
     <Badge
       color={TYPE_COLORS[type] ?? "gray"}
@@ -18,7 +34,7 @@ export function TypeBadge({ type, size = "sm" }: { type: string; size?: "sm" | "
       data-type={type}
       style={{ flexShrink: 0 }}
     >
-      {typeLabel(type)}
+      {(short && SHORT_TYPE_LABELS[type]) || typeLabel(type)}
     </Badge>
   );
 }
@@ -43,19 +59,20 @@ export function Deadline({ e }: { e: ExceptionRow }) {
   );
 }
 
-export function ExceptionStatus({ e }: { e: ExceptionRow }) {
-  if (e.status === "open") {
-    return (
-      <Badge color="orange" variant="light" size="sm" tt="none">
-        Open
-      </Badge>
-    );
-  }
-  const label = e.status === "resolved" ? actionMeta(e.resolutionAction ?? "").label : "Cancelled";
+export function ExceptionStatus({ e, withAction }: { e: ExceptionRow; withAction?: boolean }) {
+  const color = e.status === "open" ? "orange" : e.status === "resolved" ? "teal" : "gray";
+  const label = e.status.charAt(0).toUpperCase() + e.status.slice(1);
   return (
-    <Badge color={e.status === "resolved" ? "teal" : "gray"} variant="light" size="sm" tt="none">
-      {e.status === "resolved" ? `Resolved · ${label}` : label}
-    </Badge>
+    <div>
+      <Badge color={color} variant="light" size="sm" tt="none" data-testid="exception-status">
+        {label}
+      </Badge>
+      {withAction && e.status === "resolved" && e.resolutionAction && (
+        <Text size="xs" c="dimmed" mt={2}>
+          {actionMeta(e.resolutionAction).label}
+        </Text>
+      )}
+    </div>
   );
 }
 
@@ -76,12 +93,12 @@ export function ExceptionsTable({
       <Table highlightOnHover className="data-table" data-testid="exceptions-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={200}>Type</Table.Th>
+            <Table.Th w={190}>Type</Table.Th>
             <Table.Th>Summary</Table.Th>
             <Table.Th w={150}>Order</Table.Th>
             <Table.Th w={170}>Owner</Table.Th>
             <Table.Th w={140}>{anyClosed ? "Due / closed" : "Due"}</Table.Th>
-            {anyClosed && <Table.Th w={180}>Status</Table.Th>}
+            {anyClosed && <Table.Th w={150}>Status</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -108,11 +125,12 @@ export function ExceptionsTable({
                 data-type={e.type}
                 data-order-number={String(e.data.orderNumber ?? "")}
                 data-overdue={e.overdue}
+                data-deadline={e.deadline}
                 aria-selected={selected}
               >
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
-                    <TypeBadge type={e.type} />
+                    <TypeBadge type={e.type} short />
                     {e.approvalRole && e.status === "open" && (
                       <Tooltip label={`Needs approval by ${roleLabel(e.approvalRole).toLowerCase()}`}>
                         <IconLock
@@ -145,7 +163,7 @@ export function ExceptionsTable({
                 </Table.Td>
                 {anyClosed && (
                   <Table.Td>
-                    <ExceptionStatus e={e} />
+                    <ExceptionStatus e={e} withAction />
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -13,6 +13,12 @@ export const TYPE_LABELS: Record<string, string> = {
   duplicate_po: "Duplicate PO",
 };
 
+/** Shorter names for the inbox table's badges. */
+export const SHORT_TYPE_LABELS: Record<string, string> = {
+  below_moq: "Below minimum",
+  substitution_awaiting_customer: "Substitution",
+};
+
 export const TYPE_COLORS: Record<string, string> = {
   price_discrepancy: "grape",
   credit_hold: "red",
@@ -59,13 +65,18 @@ export const ACTIONS: Record<string, ActionMeta> = {
   },
   split: {
     label: "Split backorder",
-    effect: "The backordered part is split off so the rest can ship now.",
+    effect: "What is in stock ships now; the backordered rest follows on the same order.",
     color: "blue",
   },
   accept_substitution: {
     label: "Accept substitution",
-    effect: "The line switches to the proposed substitute item.",
+    effect: "The short quantity switches to the proposed substitute item.",
     color: "teal",
+  },
+  decline_substitution: {
+    label: "Decline substitution",
+    effect: "No substitute: the short quantity stays on backorder for the original item.",
+    color: "gray",
   },
   cancel_line: {
     label: "Cancel line",
@@ -98,20 +109,17 @@ export function ownerLabel(
   return roleLabel(e.ownerRole);
 }
 
-/** "in 3 h", "in 2 days", "25 min overdue", "3 days overdue". */
+/** "in 3 h", "in 2 days", "just overdue", "25 min overdue", "3 days overdue". */
 export function relativeDeadline(deadline: string, now: number = Date.now()): string {
   const diff = dayjs(deadline).valueOf() - now;
-  const abs = Math.abs(diff);
-  const minutes = Math.round(abs / 60_000);
+  const minutes = Math.floor(Math.abs(diff) / 60_000);
+  if (minutes < 1) return diff >= 0 ? "due now" : "just overdue";
   const span =
-    minutes < 1
-      ? "now"
-      : minutes < 60
-        ? `${minutes} min`
-        : minutes < 48 * 60
-          ? `${Math.round(minutes / 60)} h`
-          : `${Math.round(minutes / 1440)} days`;
-  if (span === "now") return "due now";
+    minutes < 60
+      ? `${minutes} min`
+      : minutes < 48 * 60
+        ? `${Math.round(minutes / 60)} h`
+        : `${Math.round(minutes / 1440)} days`;
   return diff >= 0 ? `in ${span}` : `${span} overdue`;
 }
 
