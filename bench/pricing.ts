@@ -2,6 +2,7 @@
 // a 20-line order priced repeatedly (warm, one client), against a floor measured in the same run —
 // a plain indexed SQL lookup of the same prices. Also checks that a rule change shows immediately
 // (the in-process rule cache is warm by then).
+import { PerformanceObserver } from "node:perf_hooks";
 import { openDatabase } from "../src/app/db.ts";
 import { migrateDatabase } from "../src/app/migrate.ts";
 import { quote } from "../src/modules/pricing/quote.ts";
@@ -89,13 +90,34 @@ export async function run(): Promise<void> {
     }
     console.log(`pricing cache warm-up seconds=${fmt((performance.now() - w0) / 1000)}`);
     const s0 = pricingCacheStats(db.pool);
+    // Which quotes overlapped a GC pause (young-generation scavenges were the p99 tail).
+    const gcs: [number, number][] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) gcs.push([e.startTime, e.startTime + e.duration]);
+    });
+    observer.observe({ entryTypes: ["gc"] });
+    const spans: [number, number][] = [];
     const app = await runClosedLoop(1, DURATION_MS, async (_c, i) => {
+      const start = performance.now();
       const result = await quote(db.pool, order(i), null);
+      spans.push([start, performance.now()]);
       if (!result.quote.complete) throw new Error("incomplete quote");
     });
+    observer.disconnect();
     const s1 = pricingCacheStats(db.pool);
     console.log(
       `pricing cache hits=${s1.hits - s0.hits} partial=${s1.partial - s0.partial} misses=${s1.misses - s0.misses} round_trips=${s1.roundTrips - s0.roundTrips}`,
+    );
+    const overlaps = ([a, b]: [number, number]) => gcs.some(([g0, g1]) => g0 < b && g1 > a);
+    const clean = spans.filter((s) => !overlaps(s)).map(([a, b]) => b - a);
+    const gcMs = gcs.reduce((sum, [g0, g1]) => sum + g1 - g0, 0);
+    console.log(
+      `pricing gc pauses=${gcs.length} mean_ms=${fmt(gcs.length ? gcMs / gcs.length : 0)} quotes_overlapping=${spans.length - clean.length} p99_ms_without_them=${fmt(
+        percentile(
+          clean.sort((a, b) => a - b),
+          99,
+        ),
+      )}`,
     );
     const groupList = (
       await q(
