@@ -18,7 +18,8 @@ export type { LineAllocation, LineRequest } from "./plan-allocation.ts";
  * Allocates stock for an order's lines (see planAllocation for which warehouse serves what).
  * Throws INSUFFICIENT_STOCK when the warehouses together cannot fill an item; the caller's
  * transaction then rolls back. Two round trips whatever the line count: lock the candidate rows
- * (in item, warehouse order, so concurrent orders cannot deadlock), then one conditional UPDATE.
+ * (in item, warehouse order, so concurrent orders cannot deadlock), then one conditional UPDATE
+ * that also writes the movement ledger.
  * Returns each line's allocations, in the order of `lines`.
  */
 export async function allocateStock(
@@ -91,23 +92,25 @@ async function applyAllocation(
   if (rows.length === 0) return;
   const columns = [rows.map((a) => a.itemId), rows.map((a) => a.warehouseId), rows.map((a) => a.quantity)];
   // Still conditional: the rows are locked, but the WHERE (and the CHECK) make oversell impossible
-  // even if a future caller forgets the lock.
+  // even if a future caller forgets the lock. The ledger rows come from the same statement (one round
+  // trip): only rows the UPDATE really changed get a movement.
   const updated = await client.query({
-    name: "allocate_stock",
-    text: `update stock_levels s set allocated = s.allocated + t.quantity
-             from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)
-            where s.item_id = t.item_id and s.warehouse_id = t.warehouse_id and s.on_hand - s.allocated >= t.quantity`,
-    values: columns,
-  });
-  if (updated.rowCount !== rows.length)
-    throw new Error("stock changed under a row lock; refusing to allocate");
-  await client.query({
-    name: "record_allocation_movements",
-    text: `insert into stock_movements (item_id, warehouse_id, kind, allocated_delta, reference)
-           select item_id, warehouse_id, 'allocation', quantity, $4
-             from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)`,
+    name: "allocate_stock_with_movements",
+    text: `with u as (
+             update stock_levels s set allocated = s.allocated + t.quantity
+               from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)
+              where s.item_id = t.item_id and s.warehouse_id = t.warehouse_id and s.on_hand - s.allocated >= t.quantity
+             returning s.item_id, s.warehouse_id, t.quantity
+           ), m as (
+             insert into stock_movements (item_id, warehouse_id, kind, allocated_delta, reference)
+             select item_id, warehouse_id, 'allocation', quantity, $4 from u
+           )
+           select count(*)::int as n from u`,
     values: [...columns, reference],
   });
+  // Throwing rolls back the caller's transaction, movements included.
+  if (updated.rows[0].n !== rows.length)
+    throw new Error("stock changed under a row lock; refusing to allocate");
 }
 
 export async function availableByWarehouse(

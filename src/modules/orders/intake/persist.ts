@@ -55,11 +55,43 @@ export async function writeOrder(
   const { now, caller } = context;
   const status = decideStatus(evaluation.exceptions);
   assertTransition(null, status);
-  const order = await client.query({
-    text: `insert into orders (number, account_id, ship_to_id, po_number, channel, status, currency, ordered_at,
-                               requested_ship_date, requested_delivery_date, total, line_count, notes, rep_id,
-                               created_by, idempotency_key, request_hash)
-           values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning id`,
+  const lines = evaluation.lines;
+  const allocationRows = lines.flatMap((l) =>
+    l.allocations.map((a) => ({ lineNo: l.lineNo, itemId: l.itemId!, ...a })),
+  );
+  // Known before the exceptions are raised: each raised exception keeps its planned `blocking`.
+  const blockingTypes = [...new Set(evaluation.exceptions.filter((e) => e.blocking).map((e) => e.type))];
+  const reason =
+    status === "on_hold"
+      ? `created via ${request.channel}; held: ${blockingTypes.join(", ")}`
+      : `created via ${request.channel}; stock allocated`;
+  // The order, its lines, their allocations and the status history row in ONE statement (one round
+  // trip instead of four): the lines join the order's new id, the allocations their line's by line_no.
+  const written = await client.query({
+    name: "intake_write_order",
+    text: `with o as (
+             insert into orders (number, account_id, ship_to_id, po_number, channel, status, currency, ordered_at,
+                                 requested_ship_date, requested_delivery_date, total, line_count, notes, rep_id,
+                                 created_by, idempotency_key, request_hash)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning id
+           ), l as (
+             insert into order_lines (order_id, line_no, item_id, quantity, unit_price, extended_amount, unit_cost,
+                                      price_explanation, requested, expected_unit_price, backordered_quantity,
+                                      backorder_eta)
+             select o.id, t.* from o cross join unnest($18::int[], $19::int[], $20::int[], $21::numeric[],
+                                      $22::numeric[], $23::numeric[], $24::jsonb[], $25::jsonb[], $26::numeric[],
+                                      $27::int[], $28::date[]) as t
+             returning id, line_no
+           ), a as (
+             insert into allocations (order_line_id, item_id, warehouse_id, quantity)
+             select l.id, t.item_id, t.warehouse_id, t.quantity
+               from unnest($29::int[], $30::int[], $31::int[], $32::int[]) as t(line_no, item_id, warehouse_id, quantity)
+               join l on l.line_no = t.line_no
+           ), h as (
+             insert into order_status_history (order_id, from_status, to_status, user_id, reason, at)
+             select o.id, null, $6, $15, $33, $8 from o
+           )
+           select o.id, (select json_agg(json_build_array(l.line_no, l.id)) from l) as lines from o`,
     values: [
       context.number,
       account.id,
@@ -72,25 +104,12 @@ export async function writeOrder(
       request.requestedShipDate ?? null,
       request.requestedDeliveryDate ?? null,
       evaluation.total,
-      evaluation.lines.length,
+      lines.length,
       request.notes ?? null,
       account.repId,
       caller.userId,
       context.idempotencyKey,
       context.requestHash,
-    ],
-  });
-  const orderId: number = order.rows[0].id;
-  const lines = evaluation.lines;
-  const inserted = await client.query({
-    text: `insert into order_lines (order_id, line_no, item_id, quantity, unit_price, extended_amount, unit_cost,
-                                    price_explanation, requested, expected_unit_price, backordered_quantity,
-                                    backorder_eta)
-           select $1, * from unnest($2::int[], $3::int[], $4::int[], $5::numeric[], $6::numeric[], $7::numeric[],
-                                    $8::jsonb[], $9::jsonb[], $10::numeric[], $11::int[], $12::date[])
-           returning id, line_no`,
-    values: [
-      orderId,
       lines.map((l) => l.lineNo),
       lines.map((l) => l.itemId),
       lines.map((l) => l.quantity),
@@ -106,25 +125,18 @@ export async function writeOrder(
       lines.map((l) => l.expectedUnitPrice),
       lines.map((l) => l.backorderedQuantity),
       lines.map((l) => l.backorderEta),
+      allocationRows.map((r) => r.lineNo),
+      allocationRows.map((r) => r.itemId),
+      allocationRows.map((r) => r.warehouseId),
+      allocationRows.map((r) => r.quantity),
+      reason,
     ],
   });
-  const lineIds = new Map<number, number>(inserted.rows.map((r) => [r.line_no, Number(r.id)]));
-
-  const allocationRows = lines.flatMap((l) =>
-    l.allocations.map((a) => ({ lineId: lineIds.get(l.lineNo)!, itemId: l.itemId!, ...a })),
+  const orderId: number = written.rows[0].id;
+  const lineIds = new Map<number, number>(
+    ((written.rows[0].lines ?? []) as [number, number][]).map(([lineNo, id]) => [lineNo, Number(id)]),
   );
-  if (allocationRows.length) {
-    await client.query({
-      text: `insert into allocations (order_line_id, item_id, warehouse_id, quantity)
-             select * from unnest($1::bigint[], $2::int[], $3::int[], $4::int[])`,
-      values: [
-        allocationRows.map((r) => r.lineId),
-        allocationRows.map((r) => r.itemId),
-        allocationRows.map((r) => r.warehouseId),
-        allocationRows.map((r) => r.quantity),
-      ],
-    });
-  }
+
   const paid = lines.flatMap((l) =>
     l.itemId !== null && l.unitPrice !== null ? [{ itemId: l.itemId, unitPrice: l.unitPrice }] : [],
   );
@@ -177,21 +189,6 @@ export async function writeOrder(
       now,
     );
   }
-
-  const blocking = raised.filter((e) => e.blocking).map((e) => e.type);
-  await client.query({
-    text: `insert into order_status_history (order_id, from_status, to_status, user_id, reason, at)
-           values ($1, null, $2, $3, $4, $5)`,
-    values: [
-      orderId,
-      status,
-      caller.userId,
-      status === "on_hold"
-        ? `created via ${request.channel}; held: ${[...new Set(blocking)].join(", ")}`
-        : `created via ${request.channel}; stock allocated`,
-      now,
-    ],
-  });
 
   const payload = {
     orderId,
