@@ -18,6 +18,7 @@ export const API_SCOPES = [
   "notifications:read",
   "notifications:write",
   "mail:read",
+  "shipments:write",
 ] as const;
 
 function sha256(text: string): string {

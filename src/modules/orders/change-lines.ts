@@ -19,6 +19,8 @@ export type LineRow = {
   expectedUnitPrice: string | null;
   backorderedQuantity: number;
   backorderEta: string | null;
+  /** Already shipped: a change may not take the line below it. */
+  shippedQuantity: number;
   status: "open" | "cancelled";
   lineRef: string | null;
 };
@@ -51,7 +53,7 @@ export async function loadLines(client: pg.PoolClient, orderId: number): Promise
   const { rows } = await client.query({
     text: `select l.id, l.line_no as "lineNo", l.item_id as "itemId", i.sku, l.quantity, l.unit_price as "unitPrice",
                   l.expected_unit_price as "expectedUnitPrice", l.backordered_quantity as "backorderedQuantity",
-                  to_char(l.backorder_eta, 'YYYY-MM-DD') as "backorderEta", l.status, l.requested->>'lineRef' as "lineRef"
+                  to_char(l.backorder_eta, 'YYYY-MM-DD') as "backorderEta", l.shipped_quantity as "shippedQuantity", l.status, l.requested->>'lineRef' as "lineRef"
              from order_lines l left join items i on i.id = l.item_id
             where l.order_id = $1 order by l.line_no for update of l`,
     values: [orderId],
@@ -62,7 +64,7 @@ export async function loadLines(client: pg.PoolClient, orderId: number): Promise
 /** Sets an open line's quantity: an increase is allocated (the rest backordered), a decrease
  * takes the backorder first and then releases allocated units. */
 export async function setQuantity(ctx: ChangeContext, line: LineRow, quantity: number): Promise<void> {
-  const allocated = line.quantity - line.backorderedQuantity;
+  const allocated = line.quantity - line.backorderedQuantity - line.shippedQuantity;
   if (quantity > line.quantity) {
     const delta = quantity - line.quantity;
     let short = delta;
@@ -81,7 +83,7 @@ export async function setQuantity(ctx: ChangeContext, line: LineRow, quantity: n
       line.backorderEta = await etaFor(ctx, line.itemId, line.backorderedQuantity, short);
     }
   } else if (quantity < line.quantity) {
-    const keepAllocated = Math.min(allocated, quantity);
+    const keepAllocated = Math.min(allocated, quantity - line.shippedQuantity);
     if (allocated > keepAllocated) {
       await releaseAllocation(
         ctx.client,
@@ -89,7 +91,7 @@ export async function setQuantity(ctx: ChangeContext, line: LineRow, quantity: n
         ctx.orderNumber,
       );
     }
-    line.backorderedQuantity = quantity - keepAllocated;
+    line.backorderedQuantity = quantity - line.shippedQuantity - keepAllocated;
     if (line.backorderedQuantity === 0) line.backorderEta = null;
   }
   line.quantity = quantity;
@@ -158,6 +160,7 @@ export async function addLine(
     expectedUnitPrice: extra.expectedUnitPrice,
     backorderedQuantity: 0,
     backorderEta: null,
+    shippedQuantity: 0,
     status: "open",
     lineRef: extra.lineRef,
   };

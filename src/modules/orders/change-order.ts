@@ -171,6 +171,12 @@ export async function applyChanges(run: {
   for (const [seq, change] of request.changes.entries()) {
     if (change.kind === "cancel_order") {
       const open = lines.filter((l) => l.status === "open");
+      if (open.some((l) => l.shippedQuantity > 0)) {
+        throw new Refusal(
+          "CHANGE_INVALID",
+          `Order ${head.number} has shipped in part; reduce its lines to what shipped instead of cancelling it`,
+        );
+      }
       await releaseAllocation(
         client,
         open.map((l) => ({ orderLineId: l.id, quantity: null })),
@@ -211,6 +217,15 @@ export async function applyChanges(run: {
       continue;
     }
     const line = findLine(lines, change, seq);
+    const below =
+      change.kind === "cancel_line" ? 0 : change.kind === "quantity" ? (change.quantity ?? 0) : null;
+    if (below !== null && line.shippedQuantity > 0 && below < line.shippedQuantity) {
+      throw new Refusal(
+        "CHANGE_INVALID",
+        `change ${seq + 1}: line ${line.lineNo} has shipped ${line.shippedQuantity}; it cannot go below that`,
+        { lineNo: line.lineNo, shipped: line.shippedQuantity },
+      );
+    }
     const before = snapshot(line);
     if (change.kind === "cancel_line" || (change.kind === "quantity" && change.quantity === 0)) {
       await cancelLine(ctx, line);

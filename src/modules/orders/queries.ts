@@ -2,6 +2,8 @@
 // their company; a non-matching id looks exactly like a missing one (404), leaking nothing.
 import type { Db } from "../../app/db.ts";
 import { notFound } from "../../lib/errors.ts";
+import { invoicesForOrder } from "../billing/queries.ts";
+import { shipmentsForOrder } from "../fulfillment/queries.ts";
 import { exceptionsForOrder } from "../workflow/queries.ts";
 import { orderChangeHistory } from "./change-records.ts";
 
@@ -87,7 +89,7 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
             coalesce(i.base_unit, l.requested->>'uom') as uom,
             l.unit_price as "unitPrice", l.extended_amount as "extendedAmount", l.price_explanation as "priceExplanation",
             l.expected_unit_price as "expectedUnitPrice", l.backordered_quantity as "backorderedQuantity",
-            l.backorder_eta as "backorderEta", l.status, l.requested, (l.item_id is null) as unresolved,
+            l.backorder_eta as "backorderEta", l.shipped_quantity as "shippedQuantity", l.status, l.requested, (l.item_id is null) as unresolved,
             coalesce((select json_agg(json_build_object('warehouseCode', w.code, 'warehouseName', w.name,
                                                         'quantity', al.quantity) order by w.code)
                         from allocations al join warehouses w on w.id = al.warehouse_id
@@ -104,6 +106,8 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
   );
   const exceptions = await exceptionsForOrder(db, id, new Date());
   const changes = await orderChangeHistory(db, id);
+  const shipments = await shipmentsForOrder(db, id);
+  const invoices = await invoicesForOrder(db, id);
   const lineNoById = new Map(lines.rows.map((l) => [Number(l.id), l.lineNo as number]));
   return {
     ...order,
@@ -111,6 +115,8 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
     history: history.rows,
     // Changes applied after intake (API, EDI 860), oldest first: kind, line, before/after, who, why.
     changes,
+    shipments,
+    invoices,
     // Each exception with its line number (null: about the whole order). Exceptions are internal work
     // items: a buyer sees only which kind of review holds their order, not our notes or owners.
     exceptions: exceptions.map((e) => {

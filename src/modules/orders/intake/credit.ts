@@ -17,7 +17,11 @@ export async function checkCredit(
 ): Promise<{ credit: CreditCheck; exception: PlannedException | null }> {
   let exception: PlannedException | null = null;
   const open = await client.query({
-    text: `select coalesce(sum(total), 0)::text as open from orders where account_id = $1 and status = any($2::text[])`,
+    // A partly shipped order's shipped part is already an invoice (a receivable): count the rest.
+    text: `select (coalesce(sum(o.total), 0)
+                   - coalesce((select sum(i.amount) from invoices i join orders io on io.id = i.order_id
+                                where io.account_id = $1 and io.status = any($2::text[]) and i.status <> 'void'), 0))::text as open
+             from orders o where o.account_id = $1 and o.status = any($2::text[])`,
     values: [account.id, CREDIT_EXPOSURE_STATUSES],
   });
   const receivables = await receivablesOf(client, account.id, account.overdueGraceDays, today);
