@@ -4,7 +4,7 @@
 // from POST /api/orders/simulate; Enter in a quantity opens the next row; place it and land on the
 // order, held for credit. Screenshots go to /tmp/wholesail-order-desk/ (not the repository).
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import {
   apiGet,
   buildWebIfNeeded,
@@ -26,6 +26,8 @@ interface Scenario {
   stocked: { sku: string; available: number };
   /** Short: ordered past its stock and past the account's credit; a purchase order brings more. */
   short: { sku: string; available: number; quantity: number };
+  /** In stock, with a minimum order quantity of 10 (refused below it on the order desk). */
+  moq: { sku: string };
   eta: string;
 }
 
@@ -67,6 +69,10 @@ beforeAll(async () => {
                         group by i.id`;
     const stocked = (await q(`${eachItems} having sum(s.on_hand - s.allocated) >= 60 order by i.id limit 1`))
       .rows[0];
+    const moq = (
+      await q(`${eachItems} having sum(s.on_hand - s.allocated) >= 60 order by i.id offset 1 limit 1`)
+    ).rows[0];
+    await q("update items set min_order_qty = 10 where id = $1", [moq.id]);
     const short = (
       await q(
         `${eachItems} having sum(s.on_hand - s.allocated) between 1 and 40 order by i.list_price desc, i.id limit 1`,
@@ -95,6 +101,7 @@ beforeAll(async () => {
       account,
       stocked: { sku: stocked.sku, available: stocked.available },
       short: { sku: short.sku, available: short.available, quantity },
+      moq: { sku: moq.sku },
       eta,
     };
   });
@@ -113,8 +120,12 @@ const row = (page: Page, sku: string) => page.locator(`[data-testid="line-row"][
 
 describe("order desk", () => {
   test("keyboard entry with a pasted block, live check, place the order", async () => {
-    const { account, stocked, short } = scenario;
+    const { account, stocked, short, moq } = scenario;
     const page = await newPage();
+    onTestFailed(async () => {
+      await screenshot(page, "failed", SHOTS).catch(() => {});
+      console.log(`server output (tail):\n${server.output().slice(-3000)}`);
+    });
     await signIn(page, server.url, DESK);
     await page.waitForURL(/\/desk\/orders$/);
     await page.goto(`${server.url}/desk/orders/new`);
@@ -223,6 +234,25 @@ describe("order desk", () => {
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")))
       .toBe("line-sku");
     await row(page, stocked.sku).nth(1).getByTestId("line-price").waitFor();
+
+    // Paste a line straight into the new row's SKU: below the item's minimum, the desk's 422 is shown
+    // on that row only; the other rows keep their price and stock.
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      const event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
+      document.activeElement?.dispatchEvent(event);
+    }, `${moq.sku} 4`);
+    const c = row(page, moq.sku);
+    await c.getByTestId("line-refusal").waitFor();
+    expect(await c.getByTestId("line-refusal").textContent()).toContain("minimum order quantity of 10");
+    await page.locator('[data-testid="check-status"][data-status="refused"]').waitFor();
+    expect(await a.first().getByTestId("line-price").isVisible()).toBe(true);
+    expect(await b.getByTestId("line-backorder").isVisible()).toBe(true);
+    await screenshot(page, "05-refused-row", SHOTS);
+    await c.getByTestId("line-qty").fill("10");
+    await c.getByTestId("line-price").waitFor();
+    expect(await c.getByTestId("line-refusal").count()).toBe(0);
     await expect
       .poll(() => page.locator('[data-testid="check-status"]').getAttribute("data-status"))
       .toBe("on_hold");
@@ -236,11 +266,11 @@ describe("order desk", () => {
       order: { status: string; lines: { sku: string; backorderEta: string | null }[] };
     }>(page, `/api/orders/${id}`);
     expect(order.order.status).toBe("on_hold");
-    expect(order.order.lines.map((l) => l.sku)).toEqual([stocked.sku, short.sku, stocked.sku]);
+    expect(order.order.lines.map((l) => l.sku)).toEqual([stocked.sku, short.sku, stocked.sku, moq.sku]);
     expect(order.order.lines[1].backorderEta).toBe(scenario.eta);
     await page.getByTestId("order-exceptions").waitFor();
     expect(await page.getByTestId("order-exceptions").textContent()).toContain("Credit hold");
-    await screenshot(page, "05-order", SHOTS);
+    await screenshot(page, "06-order", SHOTS);
     expect(pageErrors).toEqual([]);
   });
 });

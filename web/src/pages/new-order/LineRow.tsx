@@ -192,7 +192,9 @@ export function LineRow({
                   style={{ marginTop: 3, flexShrink: 0 }}
                 />
                 <Text size="xs" c="red.8">
-                  {refusal.message}
+                  {refusal.message.startsWith(`${item.sku}: `)
+                    ? refusal.message.slice(item.sku.length + 2)
+                    : refusal.message}
                 </Text>
               </Group>
             )}

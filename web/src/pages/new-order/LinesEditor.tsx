@@ -95,7 +95,7 @@ export function LinesEditor({
           <PasteSummary report={report} />
           <CloseButton
             pos="absolute"
-            top={8}
+            top={report.unreadable.length ? 8 : 2}
             right={24}
             size="sm"
             aria-label="Dismiss the paste report"

@@ -2,6 +2,7 @@
 // why, in plain words, who would review it and by when; the credit check; what cannot be placed.
 import {
   Badge,
+  Button,
   Group,
   Loader,
   Paper,
@@ -177,9 +178,14 @@ export function OrderCheck({ live, hasAccount }: { live: LiveCheck; hasAccount: 
     );
   else if (live.error)
     headline = (
-      <Text size="sm" c="red.8">
-        The order could not be checked: {(live.error as Error).message}
-      </Text>
+      <Group gap="xs" data-testid="check-failed">
+        <Text size="sm" c="red.8">
+          The order could not be checked: {(live.error as Error).message}
+        </Text>
+        <Button size="compact-xs" variant="light" onClick={live.retry}>
+          Check again
+        </Button>
+      </Group>
     );
   else if (!result)
     headline = (

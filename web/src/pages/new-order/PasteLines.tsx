@@ -1,7 +1,7 @@
 // The "paste lines" box: a block of "SKU quantity" lines from an email or spreadsheet becomes rows.
 // Lines it cannot read stay in the box, each with the reason, so they can be fixed and added again.
 import { Alert, Button, Group, Kbd, List, Paper, Stack, Text, Textarea } from "@mantine/core";
-import { IconClipboardList } from "@tabler/icons-react";
+import { IconCheck, IconClipboardList } from "@tabler/icons-react";
 import { type KeyboardEvent, useState } from "react";
 import { type PasteResult, parsePastedLines } from "./parsePaste";
 
@@ -14,6 +14,21 @@ export interface PasteReport {
 /** What a paste did, in a sentence, with the lines it could not read. */
 export function PasteSummary({ report }: { report: PasteReport }) {
   const { added, unreadable, header } = report;
+  if (unreadable.length === 0) {
+    return (
+      <Group gap={6} py={4} data-testid="paste-report" data-added={added} data-unreadable={0}>
+        <IconCheck size={16} color="var(--mantine-color-teal-7)" />
+        <Text size="sm" c="teal.8" fw={500}>
+          {added} {added === 1 ? "line" : "lines"} added
+        </Text>
+        {header && (
+          <Text size="xs" c="dimmed">
+            (skipped the column headings)
+          </Text>
+        )}
+      </Group>
+    );
+  }
   return (
     <Alert
       color={unreadable.length ? "orange" : "teal"}

@@ -33,6 +33,14 @@ export type CheckLine = OrderRequestBody["lines"][number] & { lineRef: string };
 export type CheckBody = Omit<OrderRequestBody, "lines"> & { lines: CheckLine[] };
 type Body = CheckBody;
 
+/** Rows a line violation without a line number is about: "SKU: 4 EA is below…" (same SKU and base quantity). */
+function linesNamedIn(v: IntakeIssue, body: Body): string[] {
+  const named = body.lines.filter((l) => v.message.toUpperCase().startsWith(`${l.sku.toUpperCase()}: `));
+  const base = v.data?.baseQuantity;
+  const exact = named.filter((l) => !l.uom && l.quantity === base);
+  return (exact.length ? exact : named).map((l) => l.lineRef);
+}
+
 /** Which rows a 422 names (by SKU or by line number in the request sent), and what is order-wide. */
 export function refusalsOf(error: ApiError, body: Body): { rows: Map<string, Refusal>; order: Refusal[] } {
   const rows = new Map<string, Refusal>();
@@ -46,10 +54,12 @@ export function refusalsOf(error: ApiError, body: Body): { rows: Map<string, Ref
     }
   } else if (error.code === "PRICING_VIOLATION" && Array.isArray(data.violations)) {
     for (const v of data.violations as IntakeIssue[]) {
-      // Line violations carry the line number (as the engine's lineRef); order ones do not.
-      const ref = byLineNo(Number(v.data?.lineRef));
-      if (ref && !rows.has(ref)) rows.set(ref, { code: v.code, message: v.message });
-      else if (!ref) order.push({ code: v.code, message: v.message });
+      // Line violations carry the line number (as the engine's lineRef) or, for the pack rules
+      // (CASE_MULTIPLE, BELOW_MOQ), only the SKU at the start of the message; order ones neither.
+      const refs = [byLineNo(Number(v.data?.lineRef))].filter((r): r is string => r !== undefined);
+      if (refs.length === 0) refs.push(...linesNamedIn(v, body));
+      for (const ref of refs) if (!rows.has(ref)) rows.set(ref, { code: v.code, message: v.message });
+      if (refs.length === 0) order.push({ code: v.code, message: v.message });
     }
   } else if (error.code === "VALIDATION_FAILED" && Array.isArray(data.lines)) {
     for (const l of data.lines as { lineNo?: number; code?: string; message?: string }[]) {

@@ -4,6 +4,7 @@
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
+import { ApiError } from "../../api/client";
 import type { IntakeException, SimulatedLine, WarehouseAtp } from "../../api/types";
 import type { QuoteLine } from "../pricing/types";
 import type { LineDraft } from "./lineState";
@@ -35,6 +36,8 @@ export interface LiveCheck {
   error: unknown;
   /** How many rows were sent (resolved SKU and a quantity). */
   checkedRows: number;
+  /** Check the same draft again (after a failure). */
+  retry: () => void;
 }
 
 export interface DraftHeader {
@@ -74,7 +77,10 @@ export function useLiveCheck(header: DraftHeader, lines: LineDraft[]): LiveCheck
     enabled: debounced !== null,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
-    retry: false,
+    // One more try after a server or network failure (a 4xx other than the 422s runCheck handles won't heal).
+    retry: (count, error) =>
+      count < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    retryDelay: 500,
   });
 
   const data = check.data;
@@ -108,5 +114,8 @@ export function useLiveCheck(header: DraftHeader, lines: LineDraft[]): LiveCheck
     pending: Boolean(body) && (!settled || check.isFetching),
     error: body ? check.error : null,
     checkedRows: body?.lines.length ?? 0,
+    retry: () => {
+      void check.refetch();
+    },
   };
 }
