@@ -1,13 +1,16 @@
 // Background jobs on pg-boss (a Postgres-backed queue): escalate overdue exceptions every minute,
-// deliver queued mail. pg-boss runs its SQL through our pool (`db` adapter), so in embedded mode it
+// deliver queued mail, publish the outbox (EDI ship notices and invoices) every minute. pg-boss runs its SQL through our pool (`db` adapter), so in embedded mode it
 // shares the single PGlite connection instead of opening a pool of its own.
 import PgBoss from "pg-boss";
+import { publishPending } from "../modules/events/publish.ts";
 import { deliverQueuedMail, type MailSender, smtpTransport } from "../modules/notifications/mail.ts";
 import { escalateOverdue } from "../modules/workflow/escalate.ts";
 import type { Db } from "./db.ts";
+import { eventHandlers } from "./event-handlers.ts";
 
 export const ESCALATE_QUEUE = "escalate-overdue-exceptions";
 export const SEND_MAIL_QUEUE = "send-mail";
+export const PUBLISH_QUEUE = "publish-outbox";
 
 export type JobsConfig = {
   smtpUrl?: string;
@@ -44,6 +47,13 @@ export async function startJobs(db: Db, config: JobsConfig, sender?: MailSender)
     await escalateOverdue(db, new Date());
   });
 
+  // Singleton: one publisher at a time across all nodes (publish.ts relies on it).
+  await boss.createQueue(PUBLISH_QUEUE, { name: PUBLISH_QUEUE, policy: "singleton" });
+  const handlers = eventHandlers(db);
+  await boss.work(PUBLISH_QUEUE, polling, async () => {
+    await publishPending(db, handlers, new Date());
+  });
+
   await boss.createQueue(SEND_MAIL_QUEUE, { name: SEND_MAIL_QUEUE, retryLimit: 5, retryBackoff: true });
   const transport = sender ?? (config.smtpUrl ? smtpTransport(config.smtpUrl) : null);
   if (transport) {
@@ -58,6 +68,7 @@ export async function startJobs(db: Db, config: JobsConfig, sender?: MailSender)
 
   if (config.schedule ?? true) {
     await boss.schedule(ESCALATE_QUEUE, "* * * * *");
+    await boss.schedule(PUBLISH_QUEUE, "* * * * *");
     if (transport) await boss.schedule(SEND_MAIL_QUEUE, "* * * * *", {});
     else await boss.unschedule(SEND_MAIL_QUEUE);
   }

@@ -1,10 +1,11 @@
 // The pg-boss queue over our pool: a send-mail job delivers stored mail to a real SMTP server
-// (smtp-server on 127.0.0.1), and the escalation queue runs escalateOverdue.
+// (smtp-server on 127.0.0.1), the escalation queue runs escalateOverdue, the publish queue empties
+// the outbox.
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../src/app/db.ts";
-import { ESCALATE_QUEUE, type Jobs, startJobs } from "../../src/app/jobs.ts";
+import { ESCALATE_QUEUE, type Jobs, PUBLISH_QUEUE, startJobs } from "../../src/app/jobs.ts";
 import { queueMail } from "../../src/modules/notifications/mail.ts";
 import { ensureWorkflowDefaults } from "../../src/modules/workflow/defaults.ts";
 import { resetDb, testDb } from "../support/db.ts";
@@ -109,5 +110,17 @@ describe("background jobs", () => {
       return r.escalation_level === 1 ? r : null;
     });
     expect(escalated.owner_role).toBe("sales_manager");
+
+    // The publish queue empties the outbox (an event without a handler is just marked published).
+    const event = (
+      await db.pool.query("insert into outbox (topic, payload) values ('order.confirmed', '{}') returning id")
+    ).rows[0].id;
+    await jobs.boss.send(PUBLISH_QUEUE, {});
+    const published = await waitFor("outbox publishing", async () => {
+      const r = (await db.pool.query("select published_at, attempts from outbox where id = $1", [event]))
+        .rows[0];
+      return r.published_at ? r : null;
+    });
+    expect(published.attempts).toBe(1);
   });
 });
