@@ -365,8 +365,8 @@ describe("partners and orders that get nothing", () => {
     );
     await q(
       `insert into shipment_lines (shipment_id, package_id, order_line_id, item_id, quantity)
-       values ($1, $2, $3, $4, 24), ($1, $2, $5, $6, 1)`,
-      [s.id, pack.id, lines[0].id, fx.items["SKU-1"], lines[1].id, fx.items["SKU-3"]],
+       values ($1, $2, $3, $4, 24), ($1, $2, $5, $6, 1), ($1, $2, $5, $7, 3)`,
+      [s.id, pack.id, lines[0].id, fx.items["SKU-1"], lines[1].id, fx.items["SKU-3"], fx.items["SKU-4"]],
     );
     const asn = (await sendShipNotice(db, Number(s.id)))!;
     const back = read856(readBack(asn.raw).bodies[0].body);
@@ -396,6 +396,16 @@ describe("partners and orders that get nothing", () => {
                   { qualifier: "BP", value: "ACME-77" },
                 ],
                 quantity: "1",
+                uom: "EA",
+              },
+              {
+                // Another item shipped on line 2 (a substitute): our identifiers, the buyer's line.
+                lineRef: "2",
+                itemIds: [
+                  { qualifier: "UP", value: upcOf("SKU-4") },
+                  { qualifier: "VN", value: "SKU-4" },
+                ],
+                quantity: "3",
                 uom: "EA",
               },
             ],

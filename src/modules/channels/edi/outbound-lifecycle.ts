@@ -208,13 +208,13 @@ async function lineFor(
 ): Promise<BuyerLine> {
   const ordered = orderLineId === null ? undefined : ctx.lines.get(orderLineId);
   if (ordered && (itemId === null || ordered.itemId === itemId)) return ordered;
+  const item = itemId === null ? { itemIds: [], baseUnit: "EA" } : await ctx.itemFor(itemId);
   return {
     itemId: itemId ?? 0,
     lineRef: ordered?.lineRef ?? String(lineNo ?? 0),
-    itemIds: itemId === null ? [] : await ctx.idsFor(itemId),
+    ...item,
     uom: null,
     factor: 1,
-    baseUnit: ordered?.baseUnit ?? "EA",
   };
 }
 

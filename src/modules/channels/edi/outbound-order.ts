@@ -31,8 +31,8 @@ export type OrderContext = {
   shipTo: OutParty | null;
   /** By order line id. */
   lines: Map<number, BuyerLine>;
-  /** Identifiers for an item outside the buyer's lines (a substitute, a charge line's item). */
-  idsFor(itemId: number): Promise<Identifier[]>;
+  /** Identifiers and base unit of an item outside the buyer's lines (a substitute, a charge line's item). */
+  itemFor(itemId: number): Promise<{ itemIds: Identifier[]; baseUnit: string }>;
   text(value: string | null | undefined, max: number): string | undefined;
 };
 
@@ -156,7 +156,10 @@ export async function loadOrderContext(
         }
       : null,
     lines,
-    idsFor: (itemId) => catalog.ids(itemId),
+    itemFor: async (itemId) => ({
+      itemIds: await catalog.ids(itemId),
+      baseUnit: (await catalog.load([itemId])).get(itemId)?.baseUnit ?? "EA",
+    }),
     text,
   };
 }
