@@ -174,6 +174,17 @@ describe("web app", () => {
     expect(await page.getByTestId("po-number").textContent()).toBe(po);
     await screenshot(page, "06-order-detail");
 
+    // Ship what is allocated: one labelled package and an invoice; the backorder stays open.
+    await page.getByTestId("ship-order").click();
+    await page.getByLabel("Carrier").fill("UPS");
+    await page.getByTestId("confirm-ship").click();
+    await page.getByTestId("shipments-table").waitFor();
+    expect(await page.getByTestId("shipments-table").textContent()).toMatch(/SH-\d+.*UPS.*\d{18}/s);
+    expect(await page.getByTestId("invoices").textContent()).toMatch(/INV-\d+/);
+    await expect.poll(() => page.getByTestId("line-shipped").count()).toBe(2);
+    await page.getByTestId("line-backorder").first().waitFor();
+    await screenshot(page, "06b-order-shipped");
+
     // The new order is in the list: newest first, and found by its PO number.
     await page.getByRole("link", { name: "Orders", exact: true }).first().click();
     await page.waitForURL(/\/desk\/orders$/);

@@ -103,6 +103,8 @@ export interface OrderLine {
   /** Ordered but not in stock: waits for inbound supply (ETA when a purchase order covers it). */
   backorderedQuantity?: number;
   backorderEta?: string | null;
+  /** Base units shipped so far. */
+  shippedQuantity?: number;
 }
 
 export interface StatusChange {
@@ -133,6 +135,31 @@ export interface OrderDetail {
   lines: OrderLine[];
   history: StatusChange[];
   exceptions?: OrderException[];
+  shipments?: Shipment[];
+  invoices?: Invoice[];
+}
+
+/** What left a warehouse for an order, in SSCC-labelled packages. */
+export interface Shipment {
+  id: Id;
+  number: string;
+  warehouseCode: string;
+  carrier: string | null;
+  trackingNumber: string | null;
+  shippedAt: string;
+  packages: { sscc: string; lines: { lineNo: number; sku: string; quantity: number }[] }[];
+}
+
+/** An invoice of an order (issued at shipment). */
+export interface Invoice {
+  id: Id;
+  number: string;
+  issuedOn: string;
+  dueOn: string;
+  amount: string;
+  paidAmount: string;
+  currency: string;
+  status: string;
 }
 
 /** An exception on an order; buyers get only type, status, blocking and lineNo. */

@@ -14,6 +14,7 @@ import { formatMoney } from "../../lib/money";
 import { channelLabel } from "../../lib/status";
 import { OrderExceptions } from "./OrderExceptions";
 import { OrderLinesTable } from "./OrderLinesTable";
+import { OrderShipments } from "./OrderShipments";
 import { StatusHistory } from "./StatusHistory";
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -186,6 +187,8 @@ export function OrderDetailPage({ area }: { area: Area }) {
           </Group>
           <OrderLinesTable order={o} />
         </Paper>
+
+        <OrderShipments order={o} />
 
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: o.notes ? 6 : 12 }}>

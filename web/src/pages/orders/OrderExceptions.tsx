@@ -1,5 +1,6 @@
-import { Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
+import { Link } from "react-router-dom";
 import type { OrderException } from "../../api/types";
 import { formatDateTime } from "../../lib/dates";
 
@@ -37,9 +38,16 @@ export function OrderExceptions({ exceptions }: { exceptions: OrderException[] }
           >
             <div>
               <Group gap={6}>
-                <Text size="sm" fw={600}>
-                  {typeLabel(e.type)}
-                </Text>
+                {e.id !== undefined && e.summary ? (
+                  // Staff (who get ids and summaries) open the exception to resolve it.
+                  <Anchor component={Link} to={`/desk/exceptions/${e.id}`} size="sm" fw={600}>
+                    {typeLabel(e.type)}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" fw={600}>
+                    {typeLabel(e.type)}
+                  </Text>
+                )}
                 {e.lineNo !== null && (
                   <Text size="xs" c="dimmed">
                     line {e.lineNo}

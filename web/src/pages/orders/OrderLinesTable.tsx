@@ -26,7 +26,9 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
           {order.lines.map((line) => {
             const allocated = line.allocations.reduce((n, a) => n + a.quantity, 0);
             const backordered = line.backorderedQuantity ?? 0;
-            const short = line.quantity - allocated - backordered;
+            const shipped = line.shippedQuantity ?? 0;
+            const cancelled = (line as { status?: string }).status === "cancelled";
+            const short = cancelled ? 0 : line.quantity - allocated - backordered - shipped;
             return (
               <Table.Tr key={line.lineNo} data-testid="order-line">
                 <Table.Td className="num" c="dimmed">
@@ -50,6 +52,23 @@ export function OrderLinesTable({ order }: { order: OrderDetail }) {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
+                    {cancelled && (
+                      <Badge variant="light" color="gray" size="sm" radius="sm" tt="none">
+                        cancelled
+                      </Badge>
+                    )}
+                    {shipped > 0 && (
+                      <Badge
+                        variant="light"
+                        color="green"
+                        size="sm"
+                        radius="sm"
+                        tt="none"
+                        data-testid="line-shipped"
+                      >
+                        {qty.format(shipped)} shipped
+                      </Badge>
+                    )}
                     {line.allocations.map((a) => (
                       <Tooltip key={a.warehouseCode} label={a.warehouseName}>
                         <Badge variant="outline" color="gray" size="sm" radius="sm" tt="none" fw={500}>
