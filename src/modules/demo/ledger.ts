@@ -6,6 +6,11 @@ import type pg from "pg";
 
 export async function addDemoInvoices(client: pg.ClientBase, now: Date): Promise<number> {
   const today = now.toISOString().slice(0, 10);
+  // History that shipped shipped in full (the generator writes no shipment rows for it).
+  await client.query(
+    `update order_lines l set shipped_quantity = l.quantity - l.backordered_quantity
+       from orders o where o.id = l.order_id and o.status in ('shipped', 'invoiced', 'closed') and l.status = 'open'`,
+  );
   const { rowCount } = await client.query(
     `with invoiced as (
        select o.id, o.number, o.account_id, o.currency, o.total, h.at::date as issued_on, a.terms_days
