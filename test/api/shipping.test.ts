@@ -114,6 +114,16 @@ describe("shipping an order", () => {
     ]);
     const topics = (await sql("select topic from outbox order by id")).map((r) => r.topic);
     expect(topics.slice(-2)).toEqual(["order.shipped", "invoice.issued"]);
+    // Staff see the order's events with their delivery state; buyers do not.
+    expect(after.events.map((e: any) => [e.topic, e.publishedAt])).toEqual([
+      ["order.confirmed", null],
+      ["order.shipped", null],
+      ["invoice.issued", null],
+    ]);
+    const buyer = await signIn(app, "buyer@a.test");
+    const own = (await app.inject({ url: `/api/orders/${placed.id}`, headers: buyer.headers })).json().order;
+    expect(own.events).toEqual([]);
+    expect(own.shipments).toHaveLength(1);
 
     // Nothing left: a second shipment is refused and changes nothing.
     const again = await ship(placed.id);

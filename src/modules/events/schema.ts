@@ -18,5 +18,9 @@ export const outbox = pgTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
   },
-  (t) => [index("outbox_unpublished_idx").on(t.id).where(sql`${t.publishedAt} is null`)],
+  (t) => [
+    index("outbox_unpublished_idx").on(t.id).where(sql`${t.publishedAt} is null`),
+    // An order's events (order detail).
+    index("outbox_order_idx").using("btree", sql`(${t.payload}->>'orderId')`),
+  ],
 );

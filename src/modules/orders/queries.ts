@@ -3,6 +3,7 @@
 import type { Db } from "../../app/db.ts";
 import { notFound } from "../../lib/errors.ts";
 import { invoicesForOrder } from "../billing/queries.ts";
+import { eventsForOrder } from "../events/queries.ts";
 import { shipmentsForOrder } from "../fulfillment/queries.ts";
 import { exceptionsForOrder } from "../workflow/queries.ts";
 import { orderChangeHistory } from "./change-records.ts";
@@ -108,6 +109,8 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
   const changes = await orderChangeHistory(db, id);
   const shipments = await shipmentsForOrder(db, id);
   const invoices = await invoicesForOrder(db, id);
+  // Staff see the order's events and their delivery (EDI, …); buyers do not.
+  const events = accountScope === null ? await eventsForOrder(db, id) : [];
   const lineNoById = new Map(lines.rows.map((l) => [Number(l.id), l.lineNo as number]));
   return {
     ...order,
@@ -117,6 +120,7 @@ export async function getOrderDetail(db: Db, id: number, accountScope: number | 
     changes,
     shipments,
     invoices,
+    events,
     // Each exception with its line number (null: about the whole order). Exceptions are internal work
     // items: a buyer sees only which kind of review holds their order, not our notes or owners.
     exceptions: exceptions.map((e) => {

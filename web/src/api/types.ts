@@ -137,6 +137,17 @@ export interface OrderDetail {
   exceptions?: OrderException[];
   shipments?: Shipment[];
   invoices?: Invoice[];
+  /** Staff only: the order's outbox events and whether they were delivered. */
+  events?: OrderEvent[];
+}
+
+export interface OrderEvent {
+  id: Id;
+  topic: string;
+  at: string;
+  publishedAt: string | null;
+  attempts: number;
+  lastError: string | null;
 }
 
 /** What left a warehouse for an order, in SSCC-labelled packages. */

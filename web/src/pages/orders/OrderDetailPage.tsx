@@ -12,6 +12,7 @@ import type { Area } from "../../layout/AppLayout";
 import { formatDate, formatDateTime } from "../../lib/dates";
 import { formatMoney } from "../../lib/money";
 import { channelLabel } from "../../lib/status";
+import { OrderEvents } from "./OrderEvents";
 import { OrderExceptions } from "./OrderExceptions";
 import { OrderLinesTable } from "./OrderLinesTable";
 import { OrderShipments } from "./OrderShipments";
@@ -210,6 +211,8 @@ export function OrderDetailPage({ area }: { area: Area }) {
             </Grid.Col>
           )}
         </Grid>
+
+        <OrderEvents events={o.events ?? []} />
       </Stack>
     </>
   );
