@@ -25,7 +25,13 @@ function WarehouseTable({ check }: { check: RowCheck }) {
       <Text size="sm" fw={600}>
         Available by warehouse
       </Text>
-      <Table withRowBorders={false} verticalSpacing={2} horizontalSpacing="xs" fz="sm">
+      <Table
+        withRowBorders={false}
+        verticalSpacing={2}
+        horizontalSpacing="xs"
+        fz="sm"
+        style={{ whiteSpace: "nowrap" }}
+      >
         <Table.Thead>
           <Table.Tr>
             <Table.Th>Warehouse</Table.Th>
@@ -109,7 +115,7 @@ export function AvailableCell({
   return (
     <Table.Td className="num" style={cell}>
       {fromCheck && check ? (
-        <HoverCard width={460} position="bottom" shadow="md" withArrow openDelay={150}>
+        <HoverCard position="bottom" shadow="md" withArrow openDelay={150}>
           <HoverCard.Target>{number}</HoverCard.Target>
           <HoverCard.Dropdown>
             <WarehouseTable check={check} />
