@@ -7,10 +7,17 @@ import type { Db } from "./db.ts";
 export function eventHandlers(db: Db): Handlers {
   return {
     "order.shipped": async (payload) => {
-      await sendShipNotice(db, Number(payload.shipmentId), new Date());
+      failed(await sendShipNotice(db, Number(payload.shipmentId), new Date()));
     },
     "invoice.issued": async (payload) => {
-      await sendInvoiceDocument(db, Number(payload.invoiceId), new Date());
+      failed(await sendInvoiceDocument(db, Number(payload.invoiceId), new Date()));
     },
   };
+}
+
+/** A delivery that failed throws, so the publisher retries (the document is re-sent as written). */
+function failed(record: { status: string; error?: string; docType: string } | null): void {
+  if (record?.status === "failed") {
+    throw new Error(`${record.docType} delivery failed: ${record.error ?? "unknown error"}`);
+  }
 }
