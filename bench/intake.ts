@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { PASSWORD } from "../test/support/fixture.ts";
 import { signInOverHttp, startServerProcess } from "../test/support/server-process.ts";
 import {
@@ -42,6 +43,8 @@ export async function run(): Promise<void> {
   console.log(`intake app lines_per_s=${fmt(appRate * LINES)}`);
   console.log(`intake app p50_ms=${fmt(percentile(app.latencies, 50))}`);
   console.log(`intake app p99_ms=${fmt(p99)}`);
+  console.log(`intake app server_cpu_ms_per_order=${fmt(app.serverCpuMsPerOrder)}`);
+  console.log(`intake app postgres_cpu_ms_per_order=${fmt(app.postgresCpuMsPerOrder)}`);
 
   const floor = await runOrderFloor(world, CLIENTS, LINES, DURATION_MS);
   const floorRate = (floor.latencies.length / floor.elapsedMs) * 1000;
@@ -89,10 +92,55 @@ async function placeOrders(
     );
     iteration += WARMUP_ORDERS_PER_CLIENT;
     afterWarmup(server.child.pid!);
-    return await runClosedLoop(CLIENTS, durationMs, (client, i) => order(client, iteration + i));
+    const pids = async () => [server.child.pid!, ...(await backendPids(world.url))];
+    const before = cpuMs(await pids());
+    const result = await runClosedLoop(CLIENTS, durationMs, (client, i) => order(client, iteration + i));
+    // CPU per order moves far less with the machine's load than orders/s does (a shared 2-core box).
+    const after = cpuMs(await pids());
+    const orders = result.latencies.length;
+    return {
+      ...result,
+      serverCpuMsPerOrder: (after.get(server.child.pid!)! - before.get(server.child.pid!)!) / orders,
+      postgresCpuMsPerOrder:
+        [...after].reduce(
+          (sum, [pid, ms]) => (pid === server.child.pid ? sum : sum + ms - (before.get(pid) ?? 0)),
+          0,
+        ) / orders,
+    };
   } finally {
     await server.stop();
   }
+}
+
+/** The PostgreSQL backends serving the bench database (the server's pool; this query's excluded). */
+async function backendPids(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()",
+    );
+    return rows.map((r) => r.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/** User + system CPU (ms) of local processes, from /proc (the bench server runs on this machine). */
+function cpuMs(pids: number[]): Map<number, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks);
+    } catch {
+      // gone, or not on this machine
+    }
+  }
+  return out;
 }
 
 async function profile(world: OrderBenchWorld): Promise<void> {
