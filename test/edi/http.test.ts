@@ -100,7 +100,8 @@ describe("message log and partners", () => {
       method: "POST",
       url: "/api/edi/inbound",
       headers: { ...desk.headers, "content-type": "text/plain" },
-      payload: file(30, "SKU-NEW"),
+      // A store we do not know yet: the order cannot be placed (an unknown item would only hold it).
+      payload: x12Order({ icn: 30, po: "PO-30", shipTo: ["92", "0777"], lines: [["1", "EA", "VN", "SKU-1"]] }),
     });
     const id = sent.json().messageId;
     expect(sent.json().status).toBe("rejected");
@@ -110,11 +111,11 @@ describe("message log and partners", () => {
     expect(list.messages.map((m: { id: number }) => m.id)).toContain(id);
     const detail = (await app.inject({ url: `/api/edi/messages/${id}`, headers: desk.headers })).json()
       .message;
-    expect(detail.raw).toContain("SKU-NEW");
-    expect(JSON.stringify(detail.transactions)).toContain("ITEM_UNRESOLVED");
+    expect(detail.raw).toContain("0777");
+    expect(JSON.stringify(detail.transactions)).toContain("SHIP_TO_UNRESOLVED");
     expect(detail.replies.map((r: { docTypes: string[] }) => r.docTypes[0]).sort()).toEqual(["855", "997"]);
 
-    await db.pool.query("update items set sku = 'SKU-NEW' where sku = 'SKU-4'");
+    await db.pool.query("update ship_tos set edi_store_number = '777' where id = $1", [fx.shipToA]);
     const again = await app.inject({
       method: "POST",
       url: `/api/edi/messages/${id}/reprocess`,

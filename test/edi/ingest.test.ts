@@ -118,7 +118,7 @@ describe("EDI intake", () => {
     expect(await count("select count(*) as n from orders")).toBe(1);
   });
 
-  it("records unresolved items, units and stock per line, makes the order from the rest and says so in the 855", async () => {
+  it("keeps unidentified items on the order (held), backorders what is short, and says so in the 855", async () => {
     const file = x12Order({
       icn: 70,
       po: "PO-U",
@@ -130,16 +130,36 @@ describe("EDI intake", () => {
       ],
     });
     const result = await ingestDocument(db, file, "test");
-    expect(result.status).toBe("partially_processed");
+    // Every line was taken: the message is processed; what needs a person is on the order's exceptions.
+    expect(result.status).toBe("processed");
     const tx = result.interchanges[0].transactions[0];
     expect(tx.status).toBe("order_created");
-    expect(tx.lines!.map((l) => [l.status, l.problem?.code ?? null])).toEqual([
-      ["accepted", null],
-      ["rejected", "ITEM_UNRESOLVED"],
-      ["rejected", "UOM_UNKNOWN"],
-      ["rejected", "INSUFFICIENT_STOCK"],
+    expect(tx.lines!.map((l) => [l.status, l.problem?.code ?? null, l.backordered ?? 0])).toEqual([
+      ["accepted", null, 0],
+      ["on-hold", "ITEM_UNRESOLVED", 0],
+      ["on-hold", "UOM_UNKNOWN", 0],
+      ["accepted", null, 1],
     ]);
     expect(tx.lines![1].problem!.message).toContain("UP 999999999993");
+    // Nothing dropped: all four lines are on the order, held for the two we could not identify.
+    const order = (await db.pool.query("select id, status from orders where po_number = 'PO-U'")).rows[0];
+    expect(order.status).toBe("on_hold");
+    const lines = (
+      await db.pool.query(
+        "select item_id is null as unresolved, backordered_quantity from order_lines where order_id = $1 order by line_no",
+        [order.id],
+      )
+    ).rows;
+    expect(lines.map((l) => [l.unresolved, l.backordered_quantity])).toEqual([
+      [false, 0],
+      [true, 0],
+      [true, 0],
+      [false, 1],
+    ]);
+    const exceptions = (
+      await db.pool.query("select type from exceptions where order_id = $1 order by id", [order.id])
+    ).rows.map((r) => r.type);
+    expect(exceptions.filter((t) => t === "unresolved_item")).toHaveLength(2);
     const stored = (
       await db.pool.query("select errors, transactions from edi_messages where id = $1", [result.messageId])
     ).rows[0];
@@ -147,7 +167,9 @@ describe("EDI intake", () => {
     const file855 = readdirSync(outbox).find((f) => f.startsWith("855"))!;
     const ack = readFileSync(path.join(outbox, file855), "utf8");
     expect(ack).toContain("BAK*00*AC*PO-U");
-    expect(ack.match(/ACK\*IR/g)).toHaveLength(3);
+    expect(ack.match(/ACK\*IA/g)).toHaveLength(1);
+    expect(ack.match(/ACK\*IH/g)).toHaveLength(2);
+    expect(ack.match(/ACK\*IB\*1\*EA/g)).toHaveLength(1);
   });
 
   it("rejects an order whose ship-to cannot be found, with the identifiers tried, and sends a rejecting 855", async () => {

@@ -382,7 +382,10 @@ function findLine(lines: LineRow[], change: LineChange, seq: number): LineRow {
   let found: LineRow[] = [];
   if (change.lineNo !== undefined) found = open.filter((l) => l.lineNo === change.lineNo);
   else if (change.lineRef !== undefined && open.some((l) => l.lineRef === change.lineRef))
-    found = open.filter((l) => l.lineRef === change.lineRef);
+    // The buyer's reference names the line; an item given with it must be the line's item.
+    found = open.filter(
+      (l) => l.lineRef === change.lineRef && (change.sku === undefined || l.sku === change.sku),
+    );
   else if (change.sku !== undefined) found = open.filter((l) => l.sku === change.sku);
   if (found.length !== 1) {
     const named = change.lineNo ?? change.lineRef ?? change.sku ?? "(none)";

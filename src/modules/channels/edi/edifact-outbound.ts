@@ -34,6 +34,8 @@ export const ORDRSP_LINE_CODES: Record<OrderAckLine["status"], string> = {
   backordered: "3",
   "price-changed": "3",
   substituted: "1",
+  // 4 "no action": taken, not yet decided (no ORDRSP code says "on hold").
+  "on-hold": "4",
   rejected: "7",
 };
 const BGM_FUNCTION = { accepted: "29", changed: "4", rejected: "27" } as const;

@@ -1,6 +1,6 @@
 // EDI intake: store the raw document (nothing lost), translate it, find each interchange's partner,
 // flag interchanges already received within the partner's window, turn every accepted 850/ORDERS
-// into an order through createOrder (idempotency key = sender + interchange/group/set numbers), and
+// into an order through the intake pipeline (idempotency key = sender + interchange/group/set numbers), and
 // answer with the functional ack and, when the partner takes them, 855/ORDRSP.
 import type { Caller } from "../../../app/access.ts";
 import type { Db } from "../../../app/db.ts";
@@ -324,12 +324,10 @@ async function takeOrder(
   if (outcome.replayed) return null;
   // Our price per ordered unit = base-unit price × units per ordered unit, in decimal strings.
   const ourPrices = new Map<string, string>();
-  const accepted = outcome.lines.filter((l) => l.status === "accepted");
-  accepted.forEach((l, i) => {
-    const line = detail.lines[i] as { unitPrice: string } | undefined;
-    if (line && l.baseQuantity && l.quantity)
-      ourPrices.set(l.lineRef, perOrderedUnit(line.unitPrice, l.baseQuantity, l.quantity));
-  });
+  for (const l of outcome.lines) {
+    if (l.status === "accepted" && l.ourUnitPrice && l.baseQuantity && l.quantity)
+      ourPrices.set(l.lineRef, perOrderedUnit(l.ourUnitPrice, l.baseQuantity, l.quantity));
+  }
   return { order, orderNumber: detail.number, lines: outcome.lines, ourPrices, currency: detail.currency };
 }
 

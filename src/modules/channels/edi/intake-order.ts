@@ -1,12 +1,18 @@
-// One accepted 850/ORDERS → one order through createOrder: resolve the account, ship-to and items
-// from the partner's identifiers, drop (and explain) lines that cannot be ordered, and record what
-// happened per line so the 855/ORDRSP and the staff screen can say it.
+// One accepted 850/ORDERS → one order through the intake pipeline (submit): the account, ship-to
+// and items resolved from the partner's identifiers; the buyer's prices checked; shortages
+// backordered and unidentified items held as exceptions (never dropped); what happened per line
+// recorded so the 855/ORDRSP and the staff screen can say it.
 import type { Caller } from "../../../app/access.ts";
 import type { Db } from "../../../app/db.ts";
 import { DomainError } from "../../../lib/errors.ts";
+import { Dec, roundUnitPrice } from "../../../lib/money.ts";
 import { findAccountByPartnerIds, findShipTo } from "../../accounts/lookup.ts";
 import { resolveItemLines } from "../../catalog/lookup.ts";
-import { createOrder, type NewOrder } from "../../orders/create-order.ts";
+import type {
+  OrderRequestLine as IntakeLine,
+  OrderRequest as IntakeRequest,
+} from "../../orders/intake/request.ts";
+import { submit } from "../../orders/intake/submit.ts";
 import type { Partner } from "./partners.ts";
 import type { Identifier, OrderRequest, PartnerId, Party } from "./types.ts";
 
@@ -18,9 +24,15 @@ export type LineOutcome = {
   uom: string | null;
   unitPrice: string | null;
   itemIds: Identifier[];
-  status: "accepted" | "rejected";
+  /** on-hold: kept on the order, held until someone identifies the item (unresolved_item). */
+  status: "accepted" | "on-hold" | "rejected";
   sku?: string;
   baseQuantity?: number;
+  /** Our price per base unit, when the order was made. */
+  ourUnitPrice?: string | null;
+  /** Base units short of stock, backordered, and when inbound supply should cover them. */
+  backordered?: number;
+  backorderEta?: string | null;
   problem?: Problem;
 };
 
@@ -112,55 +124,101 @@ export async function intakeOrder(
     } else lines[i].problem = { code: r.code, message: r.message };
   });
 
-  const notes = [
-    ...order.notes,
-    order.requestedDeliveryDate ? `Requested delivery ${order.requestedDeliveryDate}` : "",
-  ].filter(Boolean);
-  const base: Omit<NewOrder, "lines"> = {
-    accountId,
-    ...(shipToId ? { shipToId } : {}),
+  const notes = order.notes.filter(Boolean);
+  // Lines we can identify go in by SKU in base units, with the buyer's price per base unit; lines we
+  // cannot identify still go in (by the identifiers they sent) and intake holds them as
+  // unresolved_item exceptions — an EDI line is never dropped. Only a quantity that is not a whole
+  // number cannot be taken at all.
+  const requestLines: { index: number; line: IntakeLine }[] = [];
+  lines.forEach((l, i) => {
+    const r = resolved[i];
+    if (r.ok) {
+      const factor = r.quantity / Number(l.quantity);
+      const expected =
+        l.unitPrice && /^\d+(\.\d+)?$/.test(l.unitPrice) && Number.isInteger(factor) && factor > 0
+          ? roundUnitPrice(new Dec(l.unitPrice).div(factor))
+          : null;
+      requestLines.push({
+        index: i,
+        line: {
+          lineRef: l.lineRef.slice(0, 50),
+          item: { sku: r.sku },
+          quantity: r.quantity,
+          ...(expected && /^\d{1,10}(\.\d{1,4})?$/.test(expected) ? { expectedUnitPrice: expected } : {}),
+        },
+      });
+      return;
+    }
+    const quantity = Number(l.quantity);
+    const item = itemRefOf(l.itemIds);
+    if (!Number.isSafeInteger(quantity) || quantity <= 0 || quantity > 1_000_000 || !item) return;
+    requestLines.push({
+      index: i,
+      line: {
+        lineRef: l.lineRef.slice(0, 50),
+        item,
+        quantity,
+        ...(l.uom && l.uom.length <= 10 ? { uom: l.uom } : {}),
+      },
+    });
+  });
+  if (requestLines.length === 0) {
+    return fail("NO_LINES_ACCEPTED", "none of the order's lines could be taken (see each line)");
+  }
+  const request: IntakeRequest = {
+    account: { id: accountId },
+    ...(shipToId ? { shipTo: { id: shipToId } } : {}),
     ...(order.poNumber ? { poNumber: order.poNumber.slice(0, 50) } : {}),
     ...(order.requestedShipDate ? { requestedShipDate: order.requestedShipDate } : {}),
+    ...(order.requestedDeliveryDate ? { requestedDeliveryDate: order.requestedDeliveryDate } : {}),
     ...(notes.length ? { notes: notes.join("\n").slice(0, 2000) } : {}),
+    channel: "edi",
+    idempotencyKey: ctx.idempotencyKey,
+    lines: requestLines.map((r) => r.line),
   };
-
-  // Lines short of stock are rejected one item at a time and the rest retried: one transaction
-  // per attempt, so nothing half-written survives a failed attempt.
-  for (;;) {
-    const accepted = lines.filter((l) => l.status === "accepted");
-    if (accepted.length === 0) {
-      return fail("NO_LINES_ACCEPTED", "none of the order's lines could be taken (see each line)");
-    }
-    try {
-      const created = await createOrder(
-        db,
-        { ...base, lines: accepted.map((l) => ({ sku: l.sku!, quantity: l.baseQuantity! })) },
-        ctx.caller,
-        "edi",
-        ctx.idempotencyKey,
-      );
-      return { ok: true, orderId: created.orderId, replayed: created.replayed, lines, warnings };
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.code === "IDEMPOTENCY_CONFLICT" && typeof error.data.orderId === "number") {
-        // Same transaction taken before, resolved differently now (stock or catalog changed): the
-        // first result stands.
-        return { ok: true, orderId: error.data.orderId, replayed: true, lines, warnings };
+  try {
+    const outcome = await submit(db, request, ctx.caller, new Date());
+    if (outcome.replayed) return { ok: true, orderId: outcome.orderId, replayed: true, lines, warnings };
+    outcome.lines.forEach((evaluated, n) => {
+      const l = lines[requestLines[n].index];
+      l.ourUnitPrice = evaluated.unitPrice;
+      if (!evaluated.resolved) {
+        // Kept on the order, held for someone to identify the item (or cancel the line).
+        l.status = "on-hold";
+        l.problem ??= evaluated.problem ?? { code: "ITEM_UNRESOLVED", message: "item not identified" };
+        return;
       }
-      const sku = typeof error.data.sku === "string" ? error.data.sku : null;
-      const hit = sku ? lines.filter((l) => l.status === "accepted" && l.sku === sku) : [];
-      if (error.code === "INSUFFICIENT_STOCK" && hit.length > 0) {
-        for (const l of hit) {
-          l.status = "rejected";
-          l.problem = {
-            code: "INSUFFICIENT_STOCK",
-            message: `not enough stock of ${sku}: ${l.baseQuantity} wanted, ${error.data.available ?? 0} available in one warehouse`,
-            data: error.data,
-          };
-        }
-        continue;
+      l.status = "accepted";
+      l.problem = undefined;
+      if (evaluated.backorderedQuantity > 0) {
+        l.backordered = evaluated.backorderedQuantity;
+        l.backorderEta = evaluated.backorderEta;
       }
-      return fail(error.code, error.message, error.data);
+    });
+    return { ok: true, orderId: outcome.orderId!, replayed: false, lines, warnings };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    if (error.code === "IDEMPOTENCY_CONFLICT" && typeof error.data.orderId === "number") {
+      // Same transaction taken before, resolved differently now (stock or catalog changed): the
+      // first result stands.
+      return { ok: true, orderId: error.data.orderId, replayed: true, lines, warnings };
     }
+    return fail(error.code, error.message, error.data);
   }
+}
+
+/** A line we could not identify, named for intake by the most specific identifier it carries. */
+function itemRefOf(ids: Identifier[]): IntakeLine["item"] | null {
+  for (const { qualifier, value } of ids) {
+    const q = qualifier.toUpperCase();
+    const v = value.trim().slice(0, 64);
+    if (!v) continue;
+    if (["UP", "UK", "UA", "EN", "EAN", "UPC", "GTIN", "SRV"].includes(q) && /^\d{8,14}$/.test(v))
+      return { gtin: v };
+    if (["BP", "IN", "CB", "PI"].includes(q)) return { customerPart: v };
+    if (["MG", "MF", "MP"].includes(q)) return { vendorPart: v };
+    if (["VN", "VP", "SA", "SK", "SKU"].includes(q)) return { sku: v };
+  }
+  const first = ids.find((i) => i.value.trim());
+  return first ? { sku: first.value.trim().slice(0, 64) } : null;
 }

@@ -8,7 +8,14 @@ export interface OutParty {
   address?: { lines: string[]; city?: string; region?: string; postalCode?: string; country?: string };
 }
 
-export type LineAckStatus = "accepted" | "backordered" | "price-changed" | "substituted" | "rejected";
+/** on-hold: on the order, but held (an item we could not identify yet). */
+export type LineAckStatus =
+  | "accepted"
+  | "backordered"
+  | "price-changed"
+  | "substituted"
+  | "on-hold"
+  | "rejected";
 
 export interface OrderAckLine {
   lineRef: string;

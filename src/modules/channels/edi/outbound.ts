@@ -155,14 +155,29 @@ function toOrderAck(a: OrderAckInput, now: Date): OrderAck {
     const ours = a.ourPrices.get(l.lineRef);
     const priceChanged =
       l.status === "accepted" && ours !== undefined && l.unitPrice !== null && !sameAmount(ours, l.unitPrice);
-    return {
+    const base: Omit<OrderAckLine, "status"> = {
       lineRef: l.lineRef,
       itemIds: l.itemIds.filter((i) => i.qualifier && i.value).slice(0, 5),
       quantity: l.quantity ?? "0",
       uom: l.uom ?? "EA",
       ...(ours !== undefined ? { unitPrice: ours } : l.unitPrice ? { unitPrice: l.unitPrice } : {}),
-      status: l.status === "rejected" ? "rejected" : priceChanged ? "price-changed" : "accepted",
     };
+    if (l.status === "rejected") return { ...base, status: "rejected" };
+    if (l.status === "on-hold") return { ...base, status: "on-hold" };
+    if (l.backordered && l.backordered > 0) {
+      // Backordered units in the buyer's unit when they divide exactly, else the whole line.
+      const factor = l.baseQuantity && l.quantity ? l.baseQuantity / Number(l.quantity) : 1;
+      const inOrdered = Number.isInteger(l.backordered / factor)
+        ? l.backordered / factor
+        : Number(base.quantity);
+      return {
+        ...base,
+        status: "backordered",
+        statusQuantity: String(inOrdered),
+        ...(l.backorderEta ? { date: l.backorderEta } : {}),
+      };
+    }
+    return { ...base, status: priceChanged ? "price-changed" : "accepted" };
   });
   const status = lines.every((l) => l.status === "rejected")
     ? "rejected"

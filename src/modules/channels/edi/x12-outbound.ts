@@ -22,6 +22,7 @@ export const LINE_ACK_CODES: Record<string, string> = {
   backordered: "IB",
   "price-changed": "IP",
   substituted: "IS",
+  "on-hold": "IH",
   rejected: "IR",
 };
 const BAK_CODES = { accepted: "AD", changed: "AC", rejected: "RJ" } as const;
