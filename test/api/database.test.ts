@@ -1,7 +1,9 @@
 // The connection survives SQL errors. On embedded PGlite, pg-pool replaces the connection after an
 // error, and PGlite's single session keeps named prepared statements across connections.
 import { describe, expect, it } from "vitest";
-import { testDb } from "../support/db.ts";
+import { openDatabase } from "../../src/app/db.ts";
+import { migrateDatabase } from "../../src/app/migrate.ts";
+import { createFreshDatabase, runScopedName, testDb } from "../support/db.ts";
 
 describe("database connection", () => {
   it("answers the next query after an error, named statements included", async () => {
@@ -21,5 +23,20 @@ describe("database connection", () => {
     const row = (await db.pool.query("select 60.325::numeric(14,4) as price, 9007199254740::int8 as id"))
       .rows[0];
     expect(row).toEqual({ price: "60.3250", id: 9007199254740 });
+  });
+
+  // Several app nodes booting at once on one server take turns migrating (on PGlite there is one node).
+  it.skipIf(!process.env.DATABASE_URL)("three nodes migrate one empty database at once", async () => {
+    const url = await createFreshDatabase(process.env.DATABASE_URL!, runScopedName("wholesail_migrate"));
+    const nodes = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: url })));
+    try {
+      await Promise.all(nodes.map((n) => migrateDatabase(n)));
+      const tables = await nodes[0].pool.query(
+        "select count(*)::int as n from pg_tables where tablename = 'orders'",
+      );
+      expect(tables.rows[0].n).toBe(1);
+    } finally {
+      await Promise.all(nodes.map((n) => n.close()));
+    }
   });
 });
