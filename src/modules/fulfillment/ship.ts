@@ -2,6 +2,7 @@
 // warehouse (one shipment per warehouse, in SSCC-labelled packages), stock is consumed, the
 // shipment is invoiced, and the order moves confirmed → picking → shipped → invoiced once every
 // open line has shipped in full (a partial shipment leaves it confirmed, the backorder to follow).
+import type pg from "pg";
 import type { Db } from "../../app/db.ts";
 import { withTransaction } from "../../app/db.ts";
 import { DomainError, notFound } from "../../lib/errors.ts";
@@ -226,7 +227,7 @@ function planPackages(
 }
 
 async function shipFromWarehouse(
-  client: Parameters<Parameters<typeof withTransaction>[1]>[0],
+  client: pg.PoolClient,
   order: { id: number; number: string },
   warehouseId: number,
   packages: PlannedPackage[],

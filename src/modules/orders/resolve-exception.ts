@@ -2,6 +2,7 @@
 // cancel the line, split, switch to the substitute, reject (cancel) the order — then the order is
 // released once no blocking exception is left. Lock order: the order row first, then the exception
 // (the same order as order changes, which cancel exceptions of cancelled lines).
+import type pg from "pg";
 import type { Caller } from "../../app/access.ts";
 import { type Db, withTransaction } from "../../app/db.ts";
 import { DomainError, notFound } from "../../lib/errors.ts";
@@ -58,7 +59,7 @@ export async function resolveOrderException(
 }
 
 async function actOnOrder(
-  client: Queryable,
+  client: pg.PoolClient,
   row: LockedException,
   orderId: number,
   action: string,
@@ -68,7 +69,7 @@ async function actOnOrder(
 ): Promise<void> {
   const change = (changes: LineChange[]) =>
     applyChanges({
-      client: client as Parameters<typeof applyChanges>[0]["client"],
+      client,
       request: { orderId, changes, reason: why, source: "exception" },
       caller: callerFor(actor),
       now,
