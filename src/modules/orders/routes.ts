@@ -169,7 +169,13 @@ export async function orderRoutes(app: FastifyInstance, db: Db): Promise<void> {
       );
       reply.status(outcome.replayed ? 200 : 201);
       return {
-        order: await getOrderDetail(db, outcome.orderId!, accountScope(caller)),
+        // A new order is read back in one statement (two when intake raised exceptions).
+        order: await getOrderDetail(
+          db,
+          outcome.orderId!,
+          accountScope(caller),
+          outcome.replayed ? undefined : { exceptionsRaised: outcome.exceptions.length > 0 },
+        ),
         replayed: outcome.replayed,
         // What intake decided (null on a replay: the order above is the original result).
         intake: outcome.replayed
