@@ -9,6 +9,7 @@ import { type Api, findScenario, type Intake, openApi, type Scenario } from "./e
 import {
   buildWebIfNeeded,
   launchBrowser,
+  openPage,
   PASSWORD,
   prepareDemoData,
   type RunningServer,
@@ -36,16 +37,7 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 async function newPage(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: "en-US", timezoneId: "UTC" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      pageErrors.push(`console: ${message.text()}`);
-    }
-  });
+  const page = await openPage(browser, contexts, pageErrors, VIEWPORT);
   await signIn(page, server.url, email);
   await page.waitForURL(/\/desk\/orders$/);
   return page;

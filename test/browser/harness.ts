@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import type { Db } from "../../src/app/db.ts";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -205,4 +205,27 @@ export async function prepareDemoData<T>(
     await db.close().catch(() => {});
     if (!ok) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A fresh context and page: the given viewport, US locale, UTC; script errors and console errors
+ * (other than failed 4xx/5xx loads, which tests provoke on purpose) are collected in `errors`.
+ */
+export async function openPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  errors: string[],
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ viewport, locale: "en-US", timezoneId: "UTC" });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
+      errors.push(`console: ${message.text()}`);
+    }
+  });
+  return page;
 }

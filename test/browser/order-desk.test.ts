@@ -9,6 +9,7 @@ import {
   apiGet,
   buildWebIfNeeded,
   launchBrowser,
+  openPage,
   prepareDemoData,
   type RunningServer,
   screenshot,
@@ -38,17 +39,7 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: "en-US", timezoneId: "UTC" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      pageErrors.push(`console: ${message.text()}`);
-    }
-  });
-  return page;
+  return openPage(browser, contexts, pageErrors, VIEWPORT);
 }
 
 beforeAll(async () => {

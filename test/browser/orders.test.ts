@@ -6,6 +6,7 @@ import {
   apiGet,
   buildWebIfNeeded,
   launchBrowser,
+  openPage,
   PASSWORD,
   type RunningServer,
   screenshot,
@@ -35,17 +36,7 @@ const contexts: BrowserContext[] = [];
 const pageErrors: string[] = [];
 
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: "en-US", timezoneId: "UTC" });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) {
-      pageErrors.push(`console: ${message.text()}`);
-    }
-  });
-  return page;
+  return openPage(browser, contexts, pageErrors, VIEWPORT);
 }
 
 /** Signs in with plain fetch and returns a function that GETs with that session. */
