@@ -6,6 +6,7 @@ import { ediRoutes } from "./pages/edi/routes";
 import { exceptionsRoutes } from "./pages/exceptions/routes";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { NewOrderPage } from "./pages/new-order/NewOrderPage";
+import { MailPage } from "./pages/notifications/MailPage";
 import { OrderDetailPage } from "./pages/orders/OrderDetailPage";
 import { OrdersListPage } from "./pages/orders/OrdersListPage";
 import { pricingRoutes } from "./pages/pricing/routes";
@@ -36,6 +37,14 @@ export const router = createBrowserRouter([
       },
       { path: "orders/:id", element: <OrderDetailPage area="desk" /> },
       exceptionsRoutes,
+      {
+        path: "mail",
+        element: (
+          <RequireRole roles={["admin"]} fallback="/desk/orders">
+            <MailPage />
+          </RequireRole>
+        ),
+      },
       pricingRoutes,
       ediRoutes,
       { path: "*", element: <NotFoundPage /> },

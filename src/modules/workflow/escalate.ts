@@ -3,7 +3,14 @@
 // deadline lies in the future, and an exception at the last level stays where it is (overdue).
 import { type Db, withTransaction } from "../../app/db.ts";
 import { notify } from "../notifications/notify.ts";
-import { addMinutes, appendAudit, EXCEPTION_COLUMNS, exceptionLink, snapshot } from "./records.ts";
+import {
+  addMinutes,
+  appendAudit,
+  EXCEPTION_COLUMNS,
+  exceptionLink,
+  humanDeadline,
+  snapshot,
+} from "./records.ts";
 import { SYSTEM_ACTOR } from "./types.ts";
 
 const BATCH = 100;
@@ -58,7 +65,7 @@ export async function escalateOverdue(db: Db, now: Date): Promise<{ escalated: n
             role: ownerRole,
             kind: "exception.escalated",
             title: `Escalated: ${row.type_name}: ${row.summary}`,
-            body: `Exception ${id} passed its deadline and is now yours (level ${row.next_level}).\nDue ${new Date(updated.deadline).toISOString()}.`,
+            body: `Exception ${id} passed its deadline and is now yours (level ${row.next_level}).\nDue ${humanDeadline(updated.deadline)}.`,
             link: exceptionLink(id),
             data: { exceptionId: id, type: row.type, level: row.next_level },
           },

@@ -7,6 +7,7 @@ import {
   EXCEPTION_COLUMNS,
   type ExceptionView,
   exceptionLink,
+  humanDeadline,
   type Queryable,
   snapshot,
   toExceptionView,
@@ -117,7 +118,7 @@ export async function raiseException(
       role: ownerRole,
       kind: "exception.raised",
       title: `${typeRow.name}: ${input.summary}`,
-      body: `${input.summary}\nDue ${new Date(row.deadline).toISOString()}.${
+      body: `${input.summary}\nDue ${humanDeadline(row.deadline)}.${
         approval ? ` Needs approval by ${approval.role} (${approval.description}).` : ""
       }`,
       link: exceptionLink(id),

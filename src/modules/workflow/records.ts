@@ -116,3 +116,16 @@ export function addMinutes(at: Date, minutes: number): Date {
 export function exceptionLink(id: number): string {
   return `/desk/exceptions/${id}`;
 }
+
+/** A deadline as people read it in a notification or mail: "27 Nov 2026, 04:54 UTC". */
+export function humanDeadline(deadline: Date | string): string {
+  const d = new Date(deadline);
+  const date = d.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const time = d.toISOString().slice(11, 16);
+  return `${date}, ${time} UTC`;
+}

@@ -10,6 +10,7 @@ import { sessionKey, useLogout, useSession } from "../api/hooks";
 import type { SessionResponse, SessionUser } from "../api/types";
 import { Logo } from "../components/Logo";
 import { ROLE_LABELS } from "../lib/status";
+import { NotificationsBell } from "../pages/notifications/NotificationsBell";
 import { Navigation } from "./Navigation";
 
 export type Area = "desk" | "portal";
@@ -98,6 +99,7 @@ export function AppLayout({ area }: { area: Area }) {
             <Logo suffix={area === "desk" ? "Desk" : "Portal"} />
           </Group>
           <Group gap="md" wrap="nowrap">
+            {area === "desk" && <NotificationsBell />}
             <UserBlock user={user} />
             <Button
               variant="default"

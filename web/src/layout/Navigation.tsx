@@ -1,5 +1,5 @@
 import { NavLink, Stack, Text } from "@mantine/core";
-import { IconBuildingStore, IconList, IconPlus } from "@tabler/icons-react";
+import { IconBuildingStore, IconList, IconMail, IconPlus } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { Link, useLocation } from "react-router-dom";
 import type { SessionUser } from "../api/types";
@@ -90,6 +90,20 @@ export function Navigation({ area, user }: { area: Area; user: SessionUser }) {
             {pricingNavItems(user.role).map((item) => (
               <Item key={item.to} item={item} pathname={pathname} />
             ))}
+          </>
+        )}
+        {area === "desk" && user.role === "admin" && (
+          <>
+            <SectionTitle>Admin</SectionTitle>
+            <Item
+              item={{
+                to: "/desk/mail",
+                label: "Mail",
+                icon: <IconMail size={18} />,
+                match: (p) => p === "/desk/mail",
+              }}
+              pathname={pathname}
+            />
           </>
         )}
         {area === "desk" && ediNavItems(user.role).length > 0 && (
