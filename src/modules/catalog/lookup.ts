@@ -40,6 +40,8 @@ type ItemRow = {
   vendorPartNo: string | null;
   baseUnit: string;
   caseFactor: number;
+  /** The item's units of measure as [code, base units per unit]; null when it has none. */
+  units: [string, number][] | null;
 };
 
 /** UPC-12 forms of a GTIN-8/12/13/14 as sent: a GTIN-14 or EAN-13 with leading zeros is a UPC. */
@@ -76,12 +78,15 @@ export async function resolveItemLines(
   const gtins = all.filter((i) => GTIN.has(i.qualifier)).flatMap((i) => upcCandidates(i.value));
   const ours = all.filter((i) => OURS.has(i.qualifier) || MAKER.has(i.qualifier)).map((i) => i.value);
   const buyer = all.filter((i) => BUYER.has(i.qualifier)).map((i) => i.value);
-  const cols = `i.id, i.sku, i.upc, i.vendor_part_no as "vendorPartNo", i.base_unit as "baseUnit", i.case_factor as "caseFactor"`;
-  const found = await db.pool.query(
-    `select ${cols} from items i
-      where i.active and (i.upc = any($1::text[]) or i.sku = any($2::text[]) or i.vendor_part_no = any($2::text[]))`,
-    [gtins, ours],
-  );
+  // Each item comes with its units ([code, factor] pairs): one round trip instead of two.
+  const cols = `i.id, i.sku, i.upc, i.vendor_part_no as "vendorPartNo", i.base_unit as "baseUnit", i.case_factor as "caseFactor",
+    (select json_agg(json_build_array(u.code, u.factor)) from item_units u where u.item_id = i.id) as units`;
+  const found = await db.pool.query({
+    name: "catalog_find_items",
+    text: `select ${cols} from items i
+            where i.active and (i.upc = any($1::text[]) or i.sku = any($2::text[]) or i.vendor_part_no = any($2::text[]))`,
+    values: [gtins, ours],
+  });
   const byUpc = new Map<string, ItemRow>();
   const bySku = new Map<string, ItemRow>();
   const byVendor = new Map<string, ItemRow[]>();
@@ -122,14 +127,9 @@ export async function resolveItemLines(
       .filter((h): h is { id: ItemIdentifier; item: ItemRow } => h.item !== null);
     return { line, hits };
   });
-  const itemIds = [...new Set(picked.flatMap((p) => p.hits.map((h) => h.item.id)))];
   const units = new Map<string, number>();
-  if (itemIds.length > 0) {
-    const rows = await db.pool.query(
-      "select item_id, code, factor from item_units where item_id = any($1::int[])",
-      [itemIds],
-    );
-    for (const r of rows.rows) units.set(`${r.item_id}:${String(r.code).toUpperCase()}`, r.factor);
+  for (const { item } of picked.flatMap((p) => p.hits)) {
+    for (const [code, factor] of item.units ?? []) units.set(`${item.id}:${code.toUpperCase()}`, factor);
   }
 
   return picked.map(({ line, hits }): ResolvedItemLine => {

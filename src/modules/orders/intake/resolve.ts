@@ -7,7 +7,6 @@ import type { Db } from "../../../app/db.ts";
 import { DomainError } from "../../../lib/errors.ts";
 import { findAccountByPartnerIds, findShipTo } from "../../accounts/lookup.ts";
 import { resolveItemLines } from "../../catalog/lookup.ts";
-import { getPolicy } from "../../pricing/deals.ts";
 import { describeItem, itemIdentifiers, type OrderRequest, type OrderRequestLine } from "./request.ts";
 import type { ShipPolicy } from "./rules.ts";
 
@@ -60,14 +59,9 @@ export async function resolveRequest(db: Db, request: OrderRequest, caller: Call
     throw new DomainError("UNKNOWN_ACCOUNT", `No account ${describeAccount(request.account)}`);
   }
   // Independent reads run side by side (the chain is 2 round trips instead of 6): the account with
-  // its rep and the ship-to named by id (or the default one), the account's pricing policy, the items.
-  const [row, policy, resolvedItems] = await Promise.all([
+  // its rep, its price tolerance and the ship-to named by id (or the default one) ∥ the items.
+  const [row, resolvedItems] = await Promise.all([
     loadAccount(db, accountId, request.shipTo),
-    // A missing account is reported below, as UNKNOWN_ACCOUNT; getPolicy would say NOT_FOUND.
-    getPolicy(db, accountId).catch((error: unknown) => {
-      if (error instanceof DomainError) return null;
-      throw error;
-    }),
     resolveItemLines(
       db,
       accountId,
@@ -78,8 +72,7 @@ export async function resolveRequest(db: Db, request: OrderRequest, caller: Call
       })),
     ),
   ]);
-  if (!row || !policy)
-    throw new DomainError("UNKNOWN_ACCOUNT", `No account ${describeAccount(request.account)}`);
+  if (!row) throw new DomainError("UNKNOWN_ACCOUNT", `No account ${describeAccount(request.account)}`);
   const account: ResolvedAccount = {
     id: row.id,
     number: row.number,
@@ -90,7 +83,7 @@ export async function resolveRequest(db: Db, request: OrderRequest, caller: Call
     repUserId: row.rep_user_id,
     shipPolicy: row.ship_policy,
     overdueGraceDays: row.overdue_grace_days,
-    priceTolerancePercent: policy.priceTolerancePercent,
+    priceTolerancePercent: row.price_tolerance_percent,
   };
   const prefetched: ResolvedShipTo | null =
     row.ship_to_id === null
@@ -130,8 +123,10 @@ function describeAccount(ref: OrderRequest["account"]): string {
 const SHIP_TO_COLUMNS = "id, latitude, longitude";
 
 /**
- * The account row with its rep's user, and in the same round trip the ship-to the request names by
- * id, or the account's first one when it names none (other references are resolved afterwards).
+ * The account row with its rep's user and its price tolerance (pricing_policies, as
+ * pricing/deals.ts getPolicy reads it: no row = none set), and in the same round trip the ship-to the
+ * request names by id, or the account's first one when it names none (other references are resolved
+ * afterwards).
  */
 async function loadAccount(db: Db, accountId: number, ref: OrderRequest["shipTo"]) {
   const byIdOrDefault = !ref || ref.id !== undefined;
@@ -139,8 +134,10 @@ async function loadAccount(db: Db, accountId: number, ref: OrderRequest["shipTo"
     name: "intake_resolve_account",
     text: `select a.id, a.number, a.name, a.currency, a.credit_limit::text as credit_limit, a.rep_id, a.ship_policy,
                   a.overdue_grace_days, r.user_id as rep_user_id,
+                  p.price_tolerance_percent::text as price_tolerance_percent,
                   st.id as ship_to_id, st.latitude as ship_to_latitude, st.longitude as ship_to_longitude
              from accounts a left join reps r on r.id = a.rep_id
+             left join pricing_policies p on p.account_id = a.id
              left join lateral (select ${SHIP_TO_COLUMNS} from ship_tos
                                  where account_id = a.id and $3::boolean and ($2::int is null or id = $2)
                                  order by id limit 1) st on true
