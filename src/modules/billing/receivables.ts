@@ -12,25 +12,37 @@ export type Receivables = {
   oldestOverdueDays: number;
 };
 
-export async function receivablesOf(
-  client: Queryable,
-  accountId: number,
-  graceDays: number,
-  today: string,
-): Promise<Receivables> {
-  const { rows } = await client.query({
-    text: `select coalesce(sum(amount - paid_amount), 0)::text as open,
-                  coalesce(sum(amount - paid_amount) filter (where due_on + $2::int < $3::date), 0)::text as overdue,
-                  (count(*) filter (where due_on + $2::int < $3::date))::int as overdue_invoices,
-                  coalesce(max($3::date - due_on) filter (where due_on + $2::int < $3::date), 0)::int as oldest
-             from invoices where account_id = $1 and status = 'open'`,
-    values: [accountId, graceDays, today],
-  });
-  const r = rows[0];
+/**
+ * The receivables query for account $1, grace days $2 and today $3 (a date): one row with `open`,
+ * `overdue`, `overdue_invoices` and `oldest`. Exported so that a caller can fold it into a statement
+ * of its own (the intake credit check reads it with the open orders in one round trip).
+ */
+export const RECEIVABLES_SQL = `select coalesce(sum(amount - paid_amount), 0)::text as open,
+       coalesce(sum(amount - paid_amount) filter (where due_on + $2::int < $3::date), 0)::text as overdue,
+       (count(*) filter (where due_on + $2::int < $3::date))::int as overdue_invoices,
+       coalesce(max($3::date - due_on) filter (where due_on + $2::int < $3::date), 0)::int as oldest
+  from invoices where account_id = $1 and status = 'open'`;
+
+export function toReceivables(r: {
+  open: string;
+  overdue: string;
+  overdue_invoices: number;
+  oldest: number;
+}): Receivables {
   return {
     open: r.open,
     overdue: r.overdue,
     overdueInvoices: r.overdue_invoices,
     oldestOverdueDays: r.oldest,
   };
+}
+
+export async function receivablesOf(
+  client: Queryable,
+  accountId: number,
+  graceDays: number,
+  today: string,
+): Promise<Receivables> {
+  const { rows } = await client.query({ text: RECEIVABLES_SQL, values: [accountId, graceDays, today] });
+  return toReceivables(rows[0]);
 }

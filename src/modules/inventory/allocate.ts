@@ -15,6 +15,12 @@ import {
 export type { LineAllocation, LineRequest } from "./plan-allocation.ts";
 
 /**
+ * Which warehouses serve first: their ids in that order, or the point to ship to (nearest first,
+ * ordered in the statement that locks the stock rows: no round trip of its own).
+ */
+export type WarehouseOrder = number[] | { latitude: string | null; longitude: string | null };
+
+/**
  * Allocates stock for an order's lines (see planAllocation for which warehouse serves what).
  * Throws INSUFFICIENT_STOCK when the warehouses together cannot fill an item; the caller's
  * transaction then rolls back. Two round trips whatever the line count: lock the candidate rows
@@ -25,10 +31,10 @@ export type { LineAllocation, LineRequest } from "./plan-allocation.ts";
 export async function allocateStock(
   client: pg.PoolClient,
   lines: LineRequest[],
-  warehouseOrder: number[],
+  order: WarehouseOrder,
   reference: string,
 ): Promise<LineAllocation[][]> {
-  const available = await lockAvailable(client, lines);
+  const { available, warehouseOrder } = await lockAvailable(client, lines, order);
   const plan = planAllocation(lines, available, warehouseOrder);
   if (!plan.ok) {
     throw new DomainError("INSUFFICIENT_STOCK", `Not enough stock of ${plan.shortage.sku}`, {
@@ -46,27 +52,44 @@ export async function allocateStock(
 export async function allocateAvailable(
   client: pg.PoolClient,
   lines: LineRequest[],
-  warehouseOrder: number[],
+  order: WarehouseOrder,
   reference: string,
 ): Promise<PartialPlan & { availableBefore: Map<string, number> }> {
-  const available = await lockAvailable(client, lines);
+  const { available, warehouseOrder } = await lockAvailable(client, lines, order);
   const plan = planPartialAllocation(lines, available, warehouseOrder);
   await applyAllocation(client, lines, plan.perLine, reference);
   return { ...plan, availableBefore: available };
 }
 
-/** Locks the lines' stock rows (item, warehouse order: no deadlocks); free units by `item:warehouse`. */
-async function lockAvailable(client: pg.PoolClient, lines: LineRequest[]): Promise<Map<string, number>> {
+/**
+ * Locks the lines' stock rows (item, warehouse order: no deadlocks); free units by `item:warehouse`.
+ * Given a point, the same statement orders the warehouses by distance from it (each row carries the
+ * order; with no stock row at all nothing can be allocated, so no order is needed).
+ */
+async function lockAvailable(
+  client: pg.PoolClient,
+  lines: LineRequest[],
+  order: WarehouseOrder,
+): Promise<{ available: Map<string, number>; warehouseOrder: number[] }> {
   const itemIds = [...new Set(lines.map((l) => l.itemId))];
-  const locked = await client.query({
-    name: "lock_stock_levels",
-    text: `select item_id, warehouse_id, on_hand - allocated as available from stock_levels
-            where item_id = any($1::int[]) order by item_id, warehouse_id for update`,
-    values: [itemIds],
-  });
+  const near = !Array.isArray(order);
+  const locked = near
+    ? await client.query({
+        name: "lock_stock_levels_near",
+        text: `select item_id, warehouse_id, on_hand - allocated as available,
+                      (select array_agg(id order by ${distanceSql("$2", "$3")}, id) from warehouses) as warehouse_order
+                 from stock_levels where item_id = any($1::int[]) order by item_id, warehouse_id for update`,
+        values: [itemIds, order.latitude, order.longitude],
+      })
+    : await client.query({
+        name: "lock_stock_levels",
+        text: `select item_id, warehouse_id, on_hand - allocated as available from stock_levels
+                where item_id = any($1::int[]) order by item_id, warehouse_id for update`,
+        values: [itemIds],
+      });
   const available = new Map<string, number>();
   for (const row of locked.rows) available.set(`${row.item_id}:${row.warehouse_id}`, row.available);
-  return available;
+  return { available, warehouseOrder: near ? (locked.rows[0]?.warehouse_order ?? []) : order };
 }
 
 async function applyAllocation(
@@ -124,6 +147,16 @@ export async function availableByWarehouse(
   return result.rows;
 }
 
+/**
+ * Great-circle distance (haversine) from the point in parameters `lat`, `lon`; float is fine for
+ * distance, never for money. Null coordinates give null for every warehouse (then the order is by id).
+ */
+const distanceSql = (
+  lat: string,
+  lon: string,
+) => `asin(sqrt(power(sin(radians(latitude - ${lat}::float8) / 2), 2)
+  + cos(radians(${lat}::float8)) * cos(radians(latitude)) * power(sin(radians(longitude - ${lon}::float8) / 2), 2)))`;
+
 /** Warehouse ids ordered by great-circle distance from a point (nearest first). */
 export async function warehousesByDistance(
   client: pg.PoolClient | pg.Pool,
@@ -133,12 +166,10 @@ export async function warehousesByDistance(
   if (latitude === null || longitude === null) {
     return (await client.query("select id from warehouses order by id")).rows.map((r) => r.id);
   }
-  // Haversine in SQL keeps this one round trip; float is fine for distance, never for money.
-  const result = await client.query(
-    `select id from warehouses order by
-       asin(sqrt(power(sin(radians(latitude - $1::float8) / 2), 2)
-         + cos(radians($1::float8)) * cos(radians(latitude)) * power(sin(radians(longitude - $2::float8) / 2), 2))), id`,
-    [latitude, longitude],
-  );
+  // Haversine in SQL keeps this one round trip.
+  const result = await client.query(`select id from warehouses order by ${distanceSql("$1", "$2")}, id`, [
+    latitude,
+    longitude,
+  ]);
   return result.rows.map((r) => r.id);
 }

@@ -10,6 +10,7 @@ export async function backorderDemand(client: Queryable, itemIds: number[]): Pro
   const demand = new Map<number, number>();
   if (itemIds.length === 0) return demand;
   const { rows } = await client.query({
+    name: "intake_backorder_demand",
     text: `select l.item_id, sum(l.backordered_quantity)::int as quantity
              from order_lines l join orders o on o.id = l.order_id
             where l.backordered_quantity > 0 and l.item_id = any($1::int[]) and o.status = any($2::text[])

@@ -2,7 +2,7 @@
 // against the limit, and invoices overdue beyond the account's grace days.
 import type pg from "pg";
 import { Dec } from "../../../lib/money.ts";
-import { receivablesOf } from "../../billing/receivables.ts";
+import { RECEIVABLES_SQL, toReceivables } from "../../billing/receivables.ts";
 import type { ResolvedAccount } from "./resolve.ts";
 import { type CreditCheck, creditCheck, type PlannedException } from "./rules.ts";
 
@@ -16,19 +16,23 @@ export async function checkCredit(
   today: string,
 ): Promise<{ credit: CreditCheck; exception: PlannedException | null }> {
   let exception: PlannedException | null = null;
-  const open = await client.query({
+  // Open orders and open receivables in one round trip (billing's receivables query as a subquery).
+  const { rows } = await client.query({
+    name: "intake_credit_exposure",
     // A partly shipped order's shipped part is already an invoice (a receivable): count the rest.
-    text: `select (coalesce(sum(o.total), 0)
+    text: `select r.*,
+                  (coalesce((select sum(o.total) from orders o where o.account_id = $1 and o.status = any($4::text[])), 0)
                    - coalesce((select sum(i.amount) from invoices i join orders io on io.id = i.order_id
-                                where io.account_id = $1 and io.status = any($2::text[]) and i.status <> 'void'), 0))::text as open
-             from orders o where o.account_id = $1 and o.status = any($2::text[])`,
-    values: [account.id, CREDIT_EXPOSURE_STATUSES],
+                                where io.account_id = $1 and io.status = any($4::text[]) and i.status <> 'void'), 0)
+                  )::text as open_orders
+             from (${RECEIVABLES_SQL}) r`,
+    values: [account.id, account.overdueGraceDays, today, CREDIT_EXPOSURE_STATUSES],
   });
-  const receivables = await receivablesOf(client, account.id, account.overdueGraceDays, today);
+  const receivables = toReceivables(rows[0]);
   const credit = creditCheck(
     {
       limit: account.creditLimit,
-      openOrders: open.rows[0].open,
+      openOrders: rows[0].open_orders,
       openReceivables: receivables.open,
       overdue: receivables.overdue,
       overdueInvoices: receivables.overdueInvoices,

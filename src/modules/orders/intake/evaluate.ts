@@ -4,7 +4,7 @@
 import type pg from "pg";
 import { DomainError } from "../../../lib/errors.ts";
 import { Dec } from "../../../lib/money.ts";
-import { allocateAvailable, allocateStock, warehousesByDistance } from "../../inventory/allocate.ts";
+import { allocateAvailable, allocateStock } from "../../inventory/allocate.ts";
 import { availableToPromise, type ItemAtp, inboundSupply } from "../../inventory/atp.ts";
 import { backorderEta } from "../../inventory/eta.ts";
 import { allViolations, quote } from "../../pricing/quote.ts";
@@ -125,11 +125,8 @@ export async function evaluate(
   const availability = options.withAvailability
     ? await availableToPromise(client, itemIds, options.today)
     : [];
-  const warehouseOrder = await warehousesByDistance(
-    client,
-    resolved.shipTo.latitude,
-    resolved.shipTo.longitude,
-  );
+  // Nearest warehouses first, ordered by the statement that locks the stock rows.
+  const warehouseOrder = { latitude: resolved.shipTo.latitude, longitude: resolved.shipTo.longitude };
   const allocationLines = ok.map((l, i) => ({
     itemId: l.itemId,
     sku: l.sku,
@@ -338,6 +335,7 @@ export async function evaluate(
 
 async function ordersWithPo(client: pg.PoolClient, accountId: number, poNumber: string): Promise<string[]> {
   const { rows } = await client.query({
+    name: "intake_orders_with_po",
     text: `select number from orders where account_id = $1 and po_number = $2 and status <> 'cancelled'
             order by id limit 10`,
     values: [accountId, poNumber],

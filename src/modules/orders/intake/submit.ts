@@ -138,27 +138,30 @@ async function inTransaction(
   now: Date,
   run: { mode: IntakeMode; key: string | null; hash: string; strict: boolean },
 ): Promise<IntakeOutcome> {
-  if (run.mode === "submit") {
-    if (run.key) {
-      // Concurrent submissions of one key queue here; each then sees the winner's committed order.
-      await client.query({
-        text: "select pg_advisory_xact_lock(hashtextextended($1, 1))",
-        values: [run.key],
-      });
-      const replay = await findReplay(client, run.key, run.hash, "submit");
-      if (replay) return replay;
-    }
-    // One order per account at a time: the credit exposure and duplicate-PO checks below see
-    // every order committed before this one (taken before any stock row lock: no deadlock).
+  if (run.mode === "submit" && run.key) {
+    // Concurrent submissions of one key queue here; each then sees the winner's committed order (the
+    // replay check is a statement of its own: its snapshot must be taken after the lock is granted).
     await client.query({
-      text: "select pg_advisory_xact_lock(hashtextextended($1, 2))",
-      values: [`account:${resolved.account.id}`],
+      text: "select pg_advisory_xact_lock(hashtextextended($1, 1))",
+      values: [run.key],
     });
+    const replay = await findReplay(client, run.key, run.hash, "submit");
+    if (replay) return replay;
   }
-  const number =
+  // Submit: one order per account at a time, so the credit exposure and duplicate-PO checks below see
+  // every order committed before this one (taken before any stock row lock: no deadlock); the order
+  // number comes in the same round trip. A simulation uses up no number.
+  const number: string =
     run.mode === "simulate"
       ? `SIM-${randomUUID()}`
-      : (await client.query("select 'SO-' || nextval('order_number_seq') as number")).rows[0].number;
+      : (
+          await client.query({
+            name: "intake_lock_account_number",
+            text: `select 'SO-' || nextval('order_number_seq') as number
+                     from (select pg_advisory_xact_lock(hashtextextended($1, 2))) as account_lock`,
+            values: [`account:${resolved.account.id}`],
+          })
+        ).rows[0].number;
   const today = now.toISOString().slice(0, 10);
   const evaluation = await evaluate(client, request, resolved, {
     today,
@@ -208,6 +211,7 @@ async function findReplay(
   mode: IntakeMode,
 ): Promise<IntakeReplay | null> {
   const { rows } = await client.query({
+    name: "intake_find_replay",
     text: "select id, number, status, request_hash from orders where idempotency_key = $1",
     values: [key],
   });

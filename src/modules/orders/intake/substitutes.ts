@@ -16,6 +16,7 @@ export async function proposeSubstitutes(
   const proposals = new Map<number, SubstituteProposal>();
   if (short.length === 0) return proposals;
   const { rows } = await client.query({
+    name: "intake_substitutes",
     text: `select s.item_id, s.substitute_item_id, i.sku, i.name,
                   coalesce(sum(sl.on_hand - sl.allocated), 0)::int as available
              from item_substitutes s
