@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { runTranslateCli } from "./cli.ts";
 import { translateFile, translateStream } from "./translate.ts";
@@ -141,19 +143,44 @@ describe("translateStream and the CLI", () => {
   });
 
   it("runTranslateCli prints JSON and returns 0 / 1 / 2", async () => {
-    const out: string[] = [];
-    const orig = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((s: string) => out.push(s) > 0) as typeof process.stdout.write;
-    try {
-      expect(await runTranslateCli(path("x12-850-basic.edi").pathname)).toBe(0);
-      expect(await runTranslateCli(path("x12-850-three-sets-one-bad-count.edi").pathname)).toBe(1);
-      expect(await runTranslateCli("/nonexistent/file.edi")).toBe(2);
-    } finally {
-      process.stdout.write = orig;
-    }
-    const first = JSON.parse(out[0]);
+    const run = async (file: string) => {
+      const chunks: string[] = [];
+      const out = new Writable({
+        write(chunk, _encoding, done) {
+          chunks.push(String(chunk));
+          done();
+        },
+      });
+      const code = await runTranslateCli(file, out, { now });
+      return { code, text: chunks.join("") };
+    };
+    const basic = await run(path("x12-850-basic.edi").pathname);
+    expect(basic.code).toBe(0);
+    const first = JSON.parse(basic.text);
     expect(first.interchanges[0].standard).toBe("x12");
     expect(first.interchanges[0].transactions[0].order.poNumber).toBe("PO-7781");
-    expect(JSON.parse(out[2]).error.code).toBe("FILE_UNREADABLE");
+    expect((await run(path("x12-850-three-sets-one-bad-count.edi").pathname)).code).toBe(1);
+    const missing = await run("/nonexistent/file.edi");
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.text).error.code).toBe("FILE_UNREADABLE");
+    // Printed interchange by interchange, the output is exactly the whole result's JSON.
+    for (const name of [
+      "x12-850-basic.edi",
+      "x12-850-three-sets-one-bad-count.edi",
+      "edifact-orders-decimal-comma.edi",
+    ]) {
+      const bytes = readFileSync(path(name));
+      const twice = Buffer.concat([bytes, Buffer.from("\n"), bytes, Buffer.from("\ntrailing junk")]);
+      const file = `${tmpdir()}/wholesail-cli-${process.pid}-${name}`;
+      for (const content of [bytes, twice]) {
+        writeFileSync(file, content);
+        expect((await run(file)).text).toBe(`${JSON.stringify(translateFile(content, { now }), null, 2)}\n`);
+      }
+      rmSync(file);
+    }
+    const notEdi = `${tmpdir()}/wholesail-cli-${process.pid}-not-edi.txt`;
+    writeFileSync(notEdi, "hello");
+    expect((await run(notEdi)).text).toBe(`${JSON.stringify(translateFile("hello", { now }), null, 2)}\n`);
+    rmSync(notEdi);
   });
 });

@@ -41,13 +41,31 @@ interface Driver {
   finish(): TranslateResult;
 }
 
-function createDriver(standard: "x12" | "edifact", head: string, opts: AckOptions): Driver {
-  const interchanges: InterchangeResult[] = [];
+/**
+ * With `emit`, finished interchanges are handed over as they complete (one held back, since data
+ * after the last envelope is reported on it) and not kept: memory then holds one interchange.
+ */
+function createDriver(
+  standard: "x12" | "edifact",
+  head: string,
+  opts: AckOptions,
+  emit?: (ic: InterchangeResult) => void,
+): Driver {
+  let interchanges: InterchangeResult[] = [];
+  let emitted = 0;
+  const release = (keep: number) => {
+    if (!emit) return;
+    while (interchanges.length > keep) {
+      emit(interchanges.shift()!);
+      emitted++;
+    }
+  };
   const scanner = standard === "x12" ? createX12Scanner() : createEdifactScanner();
   const reader = standard === "x12" ? createX12Reader(opts) : createEdifactReader(opts);
   // Both pairs share shapes; the casts only join the two token unions.
   const feed = (tokens: unknown[]) => {
     for (const t of tokens) interchanges.push(...(reader.push as (x: unknown) => InterchangeResult[])(t));
+    release(1);
   };
   return {
     // 64 KB slices keep each batch of tokens short-lived (young-generation GC): 1 MB batches
@@ -58,11 +76,17 @@ function createDriver(standard: "x12" | "edifact", head: string, opts: AckOption
     finish() {
       feed(scanner.end());
       interchanges.push(...reader.end());
+      release(1);
       const fileErrors: EdiError[] = reader.fileErrors;
-      if (interchanges.length === 0) return { interchanges, error: fileErrors[0] ?? classify(head) };
+      if (interchanges.length === 0 && emitted === 0) {
+        return { interchanges, error: fileErrors[0] ?? classify(head) };
+      }
       // Data outside every envelope is not lost: it is reported on the last interchange.
       if (fileErrors.length > 0) interchanges[interchanges.length - 1].errors.push(...fileErrors);
-      return { interchanges };
+      release(0);
+      const result = { interchanges };
+      interchanges = [];
+      return result;
     },
   };
 }
@@ -76,10 +100,15 @@ export function translateFile(input: string | Uint8Array, opts: AckOptions = {})
   return d.finish();
 }
 
-/** Same result as translateFile, reading chunks: memory holds one segment plus the results. */
+/**
+ * Same result as translateFile, reading chunks: memory holds one segment plus the results. With
+ * `onInterchange`, each interchange goes to it as soon as it is complete instead of into the result
+ * (whose `interchanges` is then empty): memory holds one interchange, whatever the file's size.
+ */
 export async function translateStream(
   chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   opts: AckOptions = {},
+  onInterchange?: (ic: InterchangeResult) => void,
 ): Promise<TranslateResult> {
   const decoder = new TextDecoder("utf-8");
   let head = "";
@@ -94,7 +123,7 @@ export async function translateStream(
     if (head.length < 4096) continue;
     const standard = detectStandard(head);
     if (standard === null) return { interchanges: [], error: classify(head) };
-    driver = createDriver(standard, head.slice(0, 4096), opts);
+    driver = createDriver(standard, head.slice(0, 4096), opts, onInterchange);
     driver.push(head);
   }
   const tail = decoder.decode();
@@ -102,7 +131,10 @@ export async function translateStream(
     if (tail) driver.push(tail);
     return driver.finish();
   }
-  return translateFile(head + tail, opts);
+  const small = translateFile(head + tail, opts);
+  if (!onInterchange) return small;
+  for (const ic of small.interchanges) onInterchange(ic);
+  return { ...small, interchanges: [] };
 }
 
 /** A specific reason for input that holds no interchange. */
