@@ -1,7 +1,5 @@
 // An account's receivables as the credit check needs them: what is open, and what is overdue
 // beyond the account's grace days (days past the due date before an invoice holds new orders).
-import type { Queryable } from "../workflow/records.ts";
-
 export type Receivables = {
   /** Unpaid balance of open invoices, 2 decimals. */
   open: string;
@@ -35,14 +33,4 @@ export function toReceivables(r: {
     overdueInvoices: r.overdue_invoices,
     oldestOverdueDays: r.oldest,
   };
-}
-
-export async function receivablesOf(
-  client: Queryable,
-  accountId: number,
-  graceDays: number,
-  today: string,
-): Promise<Receivables> {
-  const { rows } = await client.query({ text: RECEIVABLES_SQL, values: [accountId, graceDays, today] });
-  return toReceivables(rows[0]);
 }

@@ -73,8 +73,8 @@ function escapeLike(text: string): string {
 // The order with its lines (and their allocations), status history and, for staff, its events, in ONE
 // statement (it was eight round trips with the reads below). Nested values are JSON, so numerics, dates
 // and timestamps are cast to text there and timestamps parsed here exactly as the driver parses a
-// column: the detail is the same as when every part was read on its own. The events mirror
-// events/queries.ts eventsForOrder.
+// column: the detail is the same as when every part was read on its own. The events are the outbox
+// rows naming the order (the events module's table, read here to save a round trip on every order).
 const ORDER_DETAIL_SQL = `select o.id, o.number, o.account_id as "accountId", a.number as "accountNumber", a.name as "accountName",
        o.po_number as "poNumber", o.channel, o.status, o.ordered_at as "orderedAt",
        o.requested_ship_date as "requestedShipDate", o.requested_delivery_date as "requestedDeliveryDate",
