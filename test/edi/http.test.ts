@@ -101,7 +101,12 @@ describe("message log and partners", () => {
       url: "/api/edi/inbound",
       headers: { ...desk.headers, "content-type": "text/plain" },
       // A store we do not know yet: the order cannot be placed (an unknown item would only hold it).
-      payload: x12Order({ icn: 30, po: "PO-30", shipTo: ["92", "0777"], lines: [["1", "EA", "VN", "SKU-1"]] }),
+      payload: x12Order({
+        icn: 30,
+        po: "PO-30",
+        shipTo: ["92", "0777"],
+        lines: [["1", "EA", "VN", "SKU-1"]],
+      }),
     });
     const id = sent.json().messageId;
     expect(sent.json().status).toBe("rejected");
