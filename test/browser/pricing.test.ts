@@ -189,6 +189,17 @@ describe("pricing screens", () => {
     await page.getByTestId("rule-save").click();
     await page.getByText("Enter a percentage like 12.5").waitFor();
     await screenshot(page, "21c-tier-form-errors");
+    // A category (or family) is picked by name from a list, not typed as an id.
+    await page.locator('input[aria-label="Applies to items"]').click();
+    await page.getByRole("option", { name: "Category", exact: true }).click();
+    await page.locator('input[aria-label="Category"]').click();
+    const firstCategory = page.getByRole("option").first();
+    await firstCategory.waitFor();
+    const categoryLabel = ((await firstCategory.textContent()) ?? "").trim();
+    expect(categoryLabel).toMatch(/\(.+\)$/); // "Name (CODE)"
+    await firstCategory.click();
+    expect(await page.locator('input[aria-label="Category"]').inputValue()).toBe(categoryLabel);
+    await screenshot(page, "21c2-tier-category-picker");
     await page.keyboard.press("Escape");
     await screenshot(page, "21d-tiers");
 

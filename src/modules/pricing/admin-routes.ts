@@ -159,6 +159,15 @@ export async function adminRoutes(app: FastifyInstance, db: Db): Promise<void> {
   r.get("/api/pricing/families", { config: { access: read }, schema: { tags } }, async () => ({
     families: await deals.listFamilies(db),
   }));
+  // What rule forms offer to pick from: account groups, categories and item families by name.
+  r.get("/api/pricing/reference", { config: { access: read }, schema: { tags } }, async () => {
+    const [groups, categories, families] = await Promise.all([
+      db.pool.query("select id, code, name from account_groups order by name"),
+      db.pool.query("select id, code, name from categories order by name"),
+      db.pool.query("select id, code, name from item_families order by name"),
+    ]);
+    return { groups: groups.rows, categories: categories.rows, families: families.rows };
+  });
   r.put(
     "/api/pricing/families",
     { config: { access: write }, schema: { tags, body: FamilyBody } },

@@ -18,7 +18,7 @@ import { useRules, useSaveRule } from "./api";
 import { RuleFormFooter, ScopeInput, scopeLabel, Validity } from "./common";
 import { type HeaderState, isoDate, RuleHeaderFields } from "./RuleHeaderFields";
 import { RuleListPage } from "./RuleListPage";
-import { TargetInput, targetError, targetLabel } from "./ruleInputs";
+import { TargetInput, targetError, targetLabel, useReferenceNames } from "./ruleInputs";
 import type { AnyScope, Contract, ContractLineInput, ContractPrice, OwnerScope, Target } from "./types";
 import { currencyError, datesError, type Errors, hasErrors, percentError, priceError } from "./validation";
 
@@ -237,6 +237,7 @@ function ContractForm({ existing, onClose }: { existing?: Contract; onClose: () 
 
 export function ContractsPage() {
   const contracts = useRules("contracts");
+  const names = useReferenceNames();
   return (
     <RuleListPage<Contract>
       kind="contracts"
@@ -245,7 +246,7 @@ export function ContractsPage() {
       noun="contract"
       query={contracts}
       columns={[
-        { label: "For", render: (c) => <Text size="sm">{scopeLabel(c.scope)}</Text> },
+        { label: "For", render: (c) => <Text size="sm">{scopeLabel(c.scope, names.groups)}</Text> },
         { label: "Currency", render: (c) => c.currency },
         { label: "Valid", render: (c) => <Validity from={c.validFrom} to={c.validTo} /> },
         {
@@ -254,7 +255,7 @@ export function ContractsPage() {
             <Text size="sm" lineClamp={2} maw={320}>
               {c.lines
                 .slice(0, 3)
-                .map((l) => `${targetLabel(l.target)}: ${priceLabel(l.price)}`)
+                .map((l) => `${targetLabel(l.target, names)}: ${priceLabel(l.price)}`)
                 .join(" · ")}
               {c.lines.length > 3 ? ` · +${c.lines.length - 3} more` : ""}
             </Text>

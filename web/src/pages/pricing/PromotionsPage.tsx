@@ -1,8 +1,8 @@
 // Promotions: a price change limited to a period, optionally to an order size, some items and some
 // accounts or groups.
-import { Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Modal, MultiSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
-import { useRules, useSaveRule } from "./api";
+import { referenceOptions, usePricingReference, useRules, useSaveRule } from "./api";
 import { RuleFormFooter, Validity } from "./common";
 import { type HeaderState, isoDate, RuleHeaderFields } from "./RuleHeaderFields";
 import { RuleListPage } from "./RuleListPage";
@@ -13,6 +13,7 @@ import {
   TargetInput,
   targetError,
   targetLabel,
+  useReferenceNames,
 } from "./ruleInputs";
 import type { Adjustment, Promotion, Target } from "./types";
 import { currencyError, datesError, type Errors, hasErrors, moneyError } from "./validation";
@@ -40,13 +41,14 @@ function PromotionForm({ existing, onClose }: { existing?: Promotion; onClose: (
   );
   const [minValue, setMinValue] = useState(existing?.minOrderValue ?? "");
   const [minQty, setMinQty] = useState<number | "">(existing?.minOrderQuantity ?? "");
-  const [groups, setGroups] = useState(idList(existing?.accountGroupIds));
+  const [groups, setGroups] = useState<string[]>((existing?.accountGroupIds ?? []).map(String));
+  const reference = usePricingReference();
   const [accounts, setAccounts] = useState(idList(existing?.accountIds));
   const [errors, setErrors] = useState<Errors>({});
 
   const submit = () => {
     const needsCurrency = adjustment.kind !== "percent_off" || minValue.trim() !== "";
-    const g = parseIds(groups);
+    const g = groups.length ? groups.map(Number) : null;
     const a = parseIds(accounts);
     const next: Errors = {
       name: header.name.trim() ? undefined : "Give the promotion a name",
@@ -58,11 +60,10 @@ function PromotionForm({ existing, onClose }: { existing?: Promotion; onClose: (
       target: targetError(target),
       adjustment: adjustmentError(adjustment),
       minValue: moneyError(minValue),
-      groups: g === "invalid" ? "Group ids separated by commas, like 3, 7" : undefined,
       accounts: a === "invalid" ? "Account ids separated by commas, like 12, 40" : undefined,
     };
     setErrors(next);
-    if (hasErrors(next) || g === "invalid" || a === "invalid") return;
+    if (hasErrors(next) || a === "invalid") return;
     save.mutate(
       {
         id: existing?.id,
@@ -128,12 +129,15 @@ function PromotionForm({ existing, onClose }: { existing?: Promotion; onClose: (
             allowNegative={false}
             min={1}
           />
-          <TextInput
-            label="Only account groups (ids)"
-            placeholder="Everyone"
+          <MultiSelect
+            label="Only account groups"
+            placeholder={groups.length ? undefined : "Everyone"}
+            data={referenceOptions(reference.data?.groups)}
             value={groups}
-            onChange={(e) => setGroups(e.currentTarget.value)}
-            error={errors.groups}
+            onChange={setGroups}
+            searchable
+            clearable
+            data-testid="promo-groups"
           />
           <TextInput
             label="Only accounts (ids)"
@@ -160,6 +164,7 @@ function PromotionForm({ existing, onClose }: { existing?: Promotion; onClose: (
 
 export function PromotionsPage() {
   const promotions = useRules("promotions");
+  const names = useReferenceNames();
   return (
     <RuleListPage<Promotion>
       kind="promotions"
@@ -169,7 +174,7 @@ export function PromotionsPage() {
       query={promotions}
       columns={[
         { label: "Change", render: (p) => <Text size="sm">{adjustmentLabel(p.adjustment)}</Text> },
-        { label: "Items", render: (p) => <Text size="sm">{targetLabel(p.target)}</Text> },
+        { label: "Items", render: (p) => <Text size="sm">{targetLabel(p.target, names)}</Text> },
         {
           label: "Conditions",
           render: (p) => (

@@ -14,6 +14,7 @@ import {
   TargetInput,
   targetError,
   targetLabel,
+  useReferenceNames,
 } from "./ruleInputs";
 import type { Adjustment, AnyScope, Target, Tier, TierInput } from "./types";
 import { currencyError, datesError, type Errors, hasErrors } from "./validation";
@@ -187,6 +188,7 @@ function TierForm({ existing, onClose }: { existing?: Tier; onClose: () => void 
 
 export function TiersPage() {
   const tiers = useRules("tiers");
+  const names = useReferenceNames();
   return (
     <RuleListPage<Tier>
       kind="tiers"
@@ -195,8 +197,8 @@ export function TiersPage() {
       noun="tier"
       query={tiers}
       columns={[
-        { label: "For", render: (t) => <Text size="sm">{scopeLabel(t.scope)}</Text> },
-        { label: "Items", render: (t) => <Text size="sm">{targetLabel(t.target)}</Text> },
+        { label: "For", render: (t) => <Text size="sm">{scopeLabel(t.scope, names.groups)}</Text> },
+        { label: "Items", render: (t) => <Text size="sm">{targetLabel(t.target, names)}</Text> },
         {
           label: "Breaks",
           render: (t) => (

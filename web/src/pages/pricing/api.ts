@@ -220,3 +220,27 @@ export function useFinishImport() {
     onSuccess: invalidate,
   });
 }
+
+export interface ReferenceOption {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Account groups, categories and item families, for the rule forms' pickers (rarely change). */
+export function usePricingReference() {
+  return useQuery({
+    queryKey: ["pricing", "reference"],
+    queryFn: ({ signal }) =>
+      api<{ groups: ReferenceOption[]; categories: ReferenceOption[]; families: ReferenceOption[] }>(
+        `${P}/reference`,
+        { signal },
+      ),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Select options "Name (CODE)" with the id as value. */
+export function referenceOptions(list: ReferenceOption[] | undefined) {
+  return (list ?? []).map((o) => ({ value: String(o.id), label: `${o.name} (${o.code})` }));
+}

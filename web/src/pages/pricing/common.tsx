@@ -1,23 +1,25 @@
 // Small shared pieces of the pricing screens: scope and validity display, the scope picker, the
 // save-error alert and the read-only notice.
-import { Alert, Badge, Button, Group, List, NumberInput, SegmentedControl, Stack, Text } from "@mantine/core";
+import { Alert, Badge, Button, Group, List, SegmentedControl, Select, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconLock } from "@tabler/icons-react";
 import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import { useAccount } from "../../api/hooks";
 import { type AccountOption, AccountSelect } from "../../components/AccountSelect";
 import { formatDate } from "../../lib/dates";
+import { referenceOptions, usePricingReference } from "./api";
 import type { AnyScope, ScopeView } from "./types";
 import { describeSaveError } from "./validation";
 
-export function scopeLabel(scope: ScopeView | null | undefined): string {
+export function scopeLabel(scope: ScopeView | null | undefined, groupNames?: Map<number, string>): string {
   if (!scope) return "—";
   if (scope.kind === "all") return "Everyone";
   if (scope.kind === "account")
     return scope.name
       ? `${scope.name}${scope.number ? ` · ${scope.number}` : ""}`
       : `Account #${scope.accountId}`;
-  return scope.name ? `Group: ${scope.name}` : `Group #${scope.groupId}`;
+  const name = scope.name ?? groupNames?.get(Number(scope.groupId));
+  return name ? `Group: ${name}` : `Group #${scope.groupId}`;
 }
 
 export function validityLabel(from: string | null, to: string | null): string {
@@ -112,6 +114,7 @@ export function ScopeInput({
   error?: string;
 }) {
   const [kind, setKind] = useState<AnyScope["kind"]>(value?.kind ?? "account");
+  const reference = usePricingReference();
   const [account, setAccount] = useState<AccountOption | null>(
     value?.kind === "account"
       ? { id: value.accountId, number: "", name: `Account #${value.accountId}` }
@@ -164,14 +167,14 @@ export function ScopeInput({
         />
       )}
       {kind === "group" && (
-        <NumberInput
-          aria-label="Account group id"
-          placeholder="Group id"
-          value={value?.kind === "group" ? value.groupId : ""}
-          onChange={(v) => onChange(typeof v === "number" && v > 0 ? { kind: "group", groupId: v } : null)}
-          allowDecimal={false}
-          allowNegative={false}
-          description="The account group's id"
+        <Select
+          aria-label="Account group"
+          placeholder="Pick an account group"
+          searchable
+          data={referenceOptions(reference.data?.groups)}
+          value={value?.kind === "group" ? String(value.groupId) : null}
+          onChange={(v) => onChange(v ? { kind: "group", groupId: Number(v) } : null)}
+          nothingFoundMessage="No such group"
           error={error}
           data-testid="scope-group"
         />

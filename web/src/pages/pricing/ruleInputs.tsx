@@ -1,5 +1,6 @@
 // Inputs shared by contract, tier and promotion forms: what a rule targets and how it changes a price.
-import { Group, NumberInput, Select, TextInput } from "@mantine/core";
+import { Group, Select, TextInput } from "@mantine/core";
+import { referenceOptions, usePricingReference } from "./api";
 import { SkuInput } from "./SkuInput";
 import type { Adjustment, Target } from "./types";
 import { percentError, priceError } from "./validation";
@@ -11,23 +12,39 @@ export const TARGET_KINDS = [
   { value: "all", label: "All items" },
 ];
 
-export function targetLabel(t: Target & { sku?: string }): string {
+export type ReferenceNames = {
+  groups: Map<number, string>;
+  categories: Map<number, string>;
+  families: Map<number, string>;
+};
+
+export function targetLabel(t: Target & { sku?: string }, names?: ReferenceNames): string {
   switch (t.kind) {
     case "item":
       return `Item ${t.sku}`;
     case "category":
-      return `Category #${t.categoryId}`;
+      return `Category ${names?.categories.get(t.categoryId) ?? `#${t.categoryId}`}`;
     case "family":
-      return `Family #${t.familyId}`;
+      return `Family ${names?.families.get(t.familyId) ?? `#${t.familyId}`}`;
     default:
       return "All items";
   }
 }
 
+/** Account group, category and family names by id, for labelling rules in lists. */
+export function useReferenceNames(): ReferenceNames {
+  const reference = usePricingReference().data;
+  return {
+    groups: new Map((reference?.groups ?? []).map((g) => [g.id, g.name])),
+    categories: new Map((reference?.categories ?? []).map((c) => [c.id, c.name])),
+    families: new Map((reference?.families ?? []).map((f) => [f.id, f.name])),
+  };
+}
+
 export function targetError(t: Target): string | undefined {
   if (t.kind === "item" && !t.sku.trim()) return "Enter the item's SKU";
-  if (t.kind === "category" && !(t.categoryId > 0)) return "Enter a category id";
-  if (t.kind === "family" && !(t.familyId > 0)) return "Enter a family id";
+  if (t.kind === "category" && !(t.categoryId > 0)) return "Pick a category";
+  if (t.kind === "family" && !(t.familyId > 0)) return "Pick a product family";
   return undefined;
 }
 
@@ -44,6 +61,7 @@ export function TargetInput({
   error?: string;
   testId?: string;
 }) {
+  const reference = usePricingReference();
   const setKind = (k: string | null) => {
     if (k === "item") onChange({ kind: "item", sku: "" });
     else if (k === "category") onChange({ kind: "category", categoryId: 0 });
@@ -71,20 +89,23 @@ export function TargetInput({
         />
       )}
       {(value.kind === "category" || value.kind === "family") && (
-        <NumberInput
-          aria-label={value.kind === "category" ? "Category id" : "Family id"}
-          placeholder={value.kind === "category" ? "Category id" : "Family id"}
-          value={(value.kind === "category" ? value.categoryId : value.familyId) || ""}
+        <Select
+          aria-label={value.kind === "category" ? "Category" : "Product family"}
+          placeholder={value.kind === "category" ? "Pick a category" : "Pick a product family"}
+          searchable
+          data={referenceOptions(
+            value.kind === "category" ? reference.data?.categories : reference.data?.families,
+          )}
+          value={String((value.kind === "category" ? value.categoryId : value.familyId) || "") || null}
           onChange={(v) => {
-            const id = typeof v === "number" ? v : 0;
+            const id = v ? Number(v) : 0;
             onChange(
               value.kind === "category"
                 ? { kind: "category", categoryId: id }
                 : { kind: "family", familyId: id },
             );
           }}
-          allowDecimal={false}
-          allowNegative={false}
+          nothingFoundMessage="Nothing matches"
           error={error}
           style={{ flex: 1 }}
         />
