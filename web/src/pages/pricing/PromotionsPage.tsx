@@ -98,7 +98,15 @@ function PromotionForm({ existing, onClose }: { existing?: Promotion; onClose: (
           <Text size="sm" fw={500} mb={4}>
             Items
           </Text>
-          <TargetInput value={target} onChange={setTarget} error={errors.target} />
+          <TargetInput
+            value={target}
+            onChange={(t) => {
+              setTarget(t);
+              // The old message was about what was there before.
+              setErrors((e) => ({ ...e, target: undefined }));
+            }}
+            error={errors.target}
+          />
         </div>
         <div>
           <Text size="sm" fw={500} mb={4}>
