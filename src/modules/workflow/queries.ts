@@ -20,10 +20,19 @@ export async function listExceptions(
   query: ExceptionQuery,
   user: { userId: number; role: string },
   now: Date,
-): Promise<{ exceptions: ExceptionView[]; overdue: number }> {
+): Promise<{
+  exceptions: (ExceptionView & {
+    accountName: string | null;
+    accountNumber: string | null;
+    ownerName: string | null;
+  })[];
+  overdue: number;
+}> {
   const { rows } = await db.pool.query(
-    `select ${EXCEPTION_COLUMNS}
+    `select ${EXCEPTION_COLUMNS}, a.name as account_name, a.number as account_number, u.name as owner_name
        from exceptions e
+       left join accounts a on a.id = e.account_id
+       left join users u on u.id = e.owner_user_id
       where ($1::text is null or e.status = $1)
         and ($2::text is null or e.type = $2)
         and case $3::text
@@ -34,7 +43,13 @@ export async function listExceptions(
       limit $6`,
     [query.status ?? null, query.type ?? null, query.scope, user.userId, user.role, query.limit],
   );
-  const exceptions = rows.map((r) => toExceptionView(r, now));
+  // The inbox names the customer and the person who owns each item, not just their ids.
+  const exceptions = rows.map((r) => ({
+    ...toExceptionView(r, now),
+    accountName: r.account_name as string | null,
+    accountNumber: r.account_number as string | null,
+    ownerName: r.owner_name as string | null,
+  }));
   return { exceptions, overdue: exceptions.filter((e) => e.overdue).length };
 }
 

@@ -146,6 +146,12 @@ export function ExceptionsTable({
                   <Text size="sm" lineClamp={2}>
                     {e.summary}
                   </Text>
+                  {e.accountName && (
+                    <Text size="xs" c="dimmed" data-testid="exception-account">
+                      {e.accountName}
+                      {e.accountNumber ? ` · ${e.accountNumber}` : ""}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <OrderRef exception={e} />

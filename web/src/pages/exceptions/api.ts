@@ -17,6 +17,10 @@ export interface ExceptionRow {
   orderId: Id | null;
   orderLineId: Id | null;
   accountId: Id | null;
+  /** In the inbox list (not on the detail). */
+  accountName?: string | null;
+  accountNumber?: string | null;
+  ownerName?: string | null;
   amount: string | null;
   data: Record<string, unknown>;
   ownerRole: Role | null;

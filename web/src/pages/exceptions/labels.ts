@@ -101,11 +101,12 @@ export function roleLabel(role: string | null | undefined): string {
 }
 
 export function ownerLabel(
-  e: { ownerRole: string | null; ownerUserId: number | null },
+  e: { ownerRole: string | null; ownerUserId: number | null; ownerName?: string | null },
   me: Id | undefined,
 ): string {
   if (e.ownerUserId !== null && String(e.ownerUserId) === String(me)) return "You";
-  if (e.ownerUserId !== null) return `${roleLabel(e.ownerRole)} · user #${e.ownerUserId}`;
+  if (e.ownerUserId !== null)
+    return `${e.ownerName ?? `user #${e.ownerUserId}`} (${roleLabel(e.ownerRole).toLowerCase()})`;
   return roleLabel(e.ownerRole);
 }
 
