@@ -295,3 +295,17 @@ describe("changes close the exceptions of what they cancel", () => {
     expect(trail).toEqual(["raised", "cancelled"]);
   });
 });
+
+describe("colleagues to hand work to", () => {
+  it("GET /api/staff lists active staff by name and role, without emails or buyers", async () => {
+    const response = await app.inject({ url: "/api/staff", headers: desk.headers });
+    expect(response.statusCode).toBe(200);
+    const staff = response.json().staff;
+    expect(staff.map((m: any) => m.role).sort()).toEqual(
+      ["admin", "finance", "order_desk", "sales_manager", "sales_rep", "warehouse"].sort(),
+    );
+    expect(Object.keys(staff[0]).sort()).toEqual(["id", "name", "role"]);
+    const buyer = await signIn(app, "buyer@a.test");
+    expect((await app.inject({ url: "/api/staff", headers: buyer.headers })).statusCode).toBe(403);
+  });
+});

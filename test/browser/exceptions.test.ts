@@ -205,7 +205,7 @@ describe("exceptions inbox", () => {
 
     // Reassign to the sales managers' team with a note (audit: assigned).
     await desk.getByTestId("assign-role").click();
-    await desk.getByRole("option", { name: "Sales manager" }).click();
+    await desk.getByRole("option", { name: "Sales manager", exact: true }).click();
     await desk.getByTestId("assign-reason").fill("Needs a manager's call");
     await desk.getByRole("button", { name: "Reassign" }).click();
     await desk.locator('[data-testid="audit-entry"][data-action="assigned"]').waitFor();

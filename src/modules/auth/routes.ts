@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { callerOf } from "../../app/access.ts";
+import { callerOf, STAFF } from "../../app/access.ts";
 import type { Db } from "../../app/db.ts";
 import { DomainError } from "../../lib/errors.ts";
 import { API_SCOPES, createApiKey, listApiKeys, revokeApiKey } from "./api-keys.ts";
@@ -71,6 +71,17 @@ export async function authRoutes(
       await request.session.destroy();
       return { ok: true };
     },
+  );
+
+  // Colleagues to hand work to (exceptions): active staff by name and role, no emails.
+  r.get(
+    "/api/staff",
+    { config: { access: { roles: STAFF, scope: "exceptions:read" } }, schema: { tags: ["auth"] } },
+    async () => ({
+      staff: (
+        await db.pool.query("select id, name, role from users where active and role <> 'buyer' order by name")
+      ).rows,
+    }),
   );
 
   const admin = { access: { roles: ["admin"] as const } };

@@ -142,3 +142,19 @@ export function useAssignException(id: number) {
     onSuccess: refresh,
   });
 }
+
+export interface StaffMember {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+/** Active staff to hand an exception to. */
+export function useStaff(enabled: boolean) {
+  return useQuery({
+    queryKey: ["staff"],
+    queryFn: ({ signal }) => api<{ staff: StaffMember[] }>("/api/staff", { signal }).then((r) => r.staff),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
