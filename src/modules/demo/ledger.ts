@@ -1,7 +1,8 @@
 // The demo's receivables and substitutes, derived in SQL from what the loader already wrote (so
 // they are as deterministic as the rest): an invoice for every invoiced order, paid unless it is
 // not yet due, and one account left with invoices well past due, whose new orders go on credit
-// hold; credit limits that fit each account's buying; and substitutes between neighbouring items of a category.
+// hold; credit limits that fit each account's buying; purchase orders for what is sold out; and
+// substitutes between neighbouring items of a category.
 import type pg from "pg";
 
 export async function addDemoInvoices(client: pg.ClientBase, now: Date): Promise<number> {
@@ -52,6 +53,36 @@ export async function calibrateCreditLimits(client: pg.ClientBase, now: Date): P
       where p.account_id = a.id`,
     [now.toISOString()],
   );
+}
+
+/**
+ * Replenishment on order: every item a warehouse has sold out of is on an open purchase order from
+ * its category's supplier, due in two to five weeks, so backorders in the demo get an ETA.
+ */
+export async function addDemoPurchaseOrders(client: pg.ClientBase, now: Date): Promise<number> {
+  const today = now.toISOString().slice(0, 10);
+  const { rowCount } = await client.query(
+    `with out_of_stock as (
+       select s.item_id, s.warehouse_id, i.category_id, greatest(i.case_factor * 20, 120) as quantity
+         from stock_levels s join items i on i.id = s.item_id
+        where i.active and s.on_hand - s.allocated = 0),
+     pos as (
+       insert into purchase_orders (number, supplier, warehouse_id, status, expected_date)
+       select 'PO-' || w.code || '-' || c.code, c.name || ' Supply Co.', w.id, 'open',
+              $1::date + 14 + (c.id * 7 + w.id * 3) % 22
+         from (select distinct warehouse_id, category_id from out_of_stock) o
+         join warehouses w on w.id = o.warehouse_id join categories c on c.id = o.category_id
+        order by w.id, c.id
+       returning id, warehouse_id, number)
+     insert into purchase_order_lines (purchase_order_id, item_id, quantity)
+     select p.id, o.item_id, o.quantity
+       from out_of_stock o
+       join warehouses w on w.id = o.warehouse_id join categories c on c.id = o.category_id
+       join pos p on p.number = 'PO-' || w.code || '-' || c.code
+      order by p.id, o.item_id`,
+    [today],
+  );
+  return rowCount ?? 0;
 }
 
 export async function addDemoSubstitutes(client: pg.ClientBase): Promise<number> {

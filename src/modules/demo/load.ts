@@ -10,7 +10,12 @@ import { generateCustomers } from "./accounts.ts";
 import { bulkInsert, type Column, syncIdentity } from "./bulk.ts";
 import { generateCatalog } from "./catalog.ts";
 import { type Batch, DAY_MS, generateHistory, type HistoryContext, startOfUtcDay } from "./history.ts";
-import { addDemoInvoices, addDemoSubstitutes, calibrateCreditLimits } from "./ledger.ts";
+import {
+  addDemoInvoices,
+  addDemoPurchaseOrders,
+  addDemoSubstitutes,
+  calibrateCreditLimits,
+} from "./ledger.ts";
 import { generatePricing } from "./pricing.ts";
 import { insertPricing } from "./pricing-tables.ts";
 import { createRng } from "./random.ts";
@@ -161,6 +166,7 @@ export async function loadDemo(db: Db, options: DemoOptions = {}): Promise<DemoR
     await calibrateCreditLimits(client, now);
     counts.invoices = await addDemoInvoices(client, now);
     counts.item_substitutes = await addDemoSubstitutes(client);
+    counts.purchase_order_lines = await addDemoPurchaseOrders(client, now);
     progress("finishing", 1, 1);
   });
 
