@@ -4,6 +4,7 @@
 // the ledger written (`release` movements), and the allocation rows reduced or deleted so that
 // `stock_levels.allocated` always equals the sum of `allocations`.
 import type pg from "pg";
+import { type RowLeft, takeAllocated } from "./take-allocated.ts";
 
 export type ReleaseRequest = {
   orderLineId: number;
@@ -38,8 +39,7 @@ export async function releaseAllocation(
     );
   }
   const released: Released[] = [];
-  const deletes: number[] = [];
-  const reductions: { id: number; quantity: number }[] = [];
+  const rowsLeft: RowLeft[] = [];
   for (const row of rows) {
     const lineId = Number(row.order_line_id);
     const left = wanted.get(lineId);
@@ -47,8 +47,7 @@ export async function releaseAllocation(
     const take = left === null || left === undefined ? row.quantity : Math.min(left, row.quantity);
     if (take <= 0) continue;
     if (left !== null && left !== undefined) wanted.set(lineId, left - take);
-    if (take === row.quantity) deletes.push(Number(row.id));
-    else reductions.push({ id: Number(row.id), quantity: take });
+    rowsLeft.push({ id: Number(row.id), quantity: row.quantity - take });
     released.push({
       orderLineId: lineId,
       itemId: row.item_id,
@@ -56,48 +55,6 @@ export async function releaseAllocation(
       quantity: take,
     });
   }
-  if (released.length === 0) return released;
-
-  // Sum per item and warehouse; lock the stock rows in allocate.ts's order before changing them.
-  const sums = new Map<string, { itemId: number; warehouseId: number; quantity: number }>();
-  for (const r of released) {
-    const key = `${r.itemId}:${r.warehouseId}`;
-    const seen = sums.get(key);
-    sums.set(key, {
-      itemId: r.itemId,
-      warehouseId: r.warehouseId,
-      quantity: (seen?.quantity ?? 0) + r.quantity,
-    });
-  }
-  const list = [...sums.values()];
-  await client.query({
-    text: `select 1 from stock_levels where item_id = any($1::int[]) order by item_id, warehouse_id for update`,
-    values: [[...new Set(list.map((s) => s.itemId))]],
-  });
-  const columns = [list.map((s) => s.itemId), list.map((s) => s.warehouseId), list.map((s) => s.quantity)];
-  const updated = await client.query({
-    text: `update stock_levels s set allocated = s.allocated - t.quantity
-             from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)
-            where s.item_id = t.item_id and s.warehouse_id = t.warehouse_id and s.allocated >= t.quantity`,
-    values: columns,
-  });
-  if (updated.rowCount !== list.length)
-    throw new Error("stock counters disagree with allocations; refusing to release");
-  await client.query({
-    text: `insert into stock_movements (item_id, warehouse_id, kind, allocated_delta, reference)
-           select item_id, warehouse_id, 'release', -quantity, $4
-             from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)`,
-    values: [...columns, reference],
-  });
-  if (deletes.length) {
-    await client.query({ text: "delete from allocations where id = any($1::bigint[])", values: [deletes] });
-  }
-  if (reductions.length) {
-    await client.query({
-      text: `update allocations a set quantity = a.quantity - t.quantity
-               from unnest($1::bigint[], $2::int[]) as t(id, quantity) where a.id = t.id`,
-      values: [reductions.map((r) => r.id), reductions.map((r) => r.quantity)],
-    });
-  }
+  await takeAllocated(client, released, rowsLeft, "release", reference);
   return released;
 }
