@@ -10,7 +10,8 @@ import { type IssuedInvoice, invoiceShipment } from "../billing/invoice-shipment
 import { makeSscc } from "../channels/edi/sscc.ts";
 import { writeEvents } from "../events/outbox.ts";
 import { consumeAllocation, type Pick } from "../inventory/consume.ts";
-import { assertTransition, type OrderStatus } from "../orders/status.ts";
+import type { OrderStatus } from "../orders/status.ts";
+import { recordTransition } from "../orders/transition.ts";
 
 export type ShipRequest = {
   orderId: number;
@@ -123,19 +124,16 @@ export async function shipOrder(
     if (complete) {
       for (const to of ["picking", "shipped", "invoiced"] as const) {
         if (status === to) continue;
-        assertTransition(status, to);
-        await client.query({
-          text: `insert into order_status_history (order_id, from_status, to_status, user_id, reason, at)
-                 values ($1, $2, $3, $4, $5, $6)`,
-          values: [
-            order.id,
-            status,
-            to,
-            actor.userId,
-            `${to === "invoiced" ? "invoiced at shipment" : "shipped"}: ${shipments.map((s) => s.number).join(", ")}`,
-            now,
-          ],
-        });
+        const why = to === "invoiced" ? "invoiced at shipment" : "shipped";
+        await recordTransition(
+          client,
+          order.id,
+          status,
+          to,
+          actor.userId,
+          `${why}: ${shipments.map((s) => s.number).join(", ")}`,
+          now,
+        );
         status = to;
       }
       await client.query({ text: "update orders set status = $2 where id = $1", values: [order.id, status] });

@@ -7,6 +7,8 @@ import { raiseException } from "../workflow/raise.ts";
 import type { ChangeContext, LineRow } from "./change-lines.ts";
 import type { ChangeOutcome, ChangeRequest } from "./change-order.ts";
 import { priceDiscrepancy } from "./intake/rules.ts";
+import type { OrderStatus } from "./status.ts";
+import { recordTransition } from "./transition.ts";
 
 export async function raiseDiscrepancies(
   ctx: ChangeContext,
@@ -59,19 +61,15 @@ export async function raiseDiscrepancies(
 export async function statusHistory(
   client: ChangeContext["client"],
   orderId: number,
-  from: string,
-  to: string,
+  from: OrderStatus,
+  to: OrderStatus,
   caller: Caller,
   request: ChangeRequest,
   now: Date,
   why?: string,
 ): Promise<void> {
   const reason = [`changed via ${request.source}`, why, request.reason].filter(Boolean).join("; ");
-  await client.query({
-    text: `insert into order_status_history (order_id, from_status, to_status, user_id, reason, at)
-           values ($1, $2, $3, $4, $5, $6)`,
-    values: [orderId, from, to, caller.userId || null, reason, now],
-  });
+  await recordTransition(client, orderId, from, to, caller.userId || null, reason, now);
 }
 
 export async function replay(

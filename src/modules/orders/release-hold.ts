@@ -1,9 +1,11 @@
 // An order on hold is released the moment its last blocking exception is resolved or cancelled:
 // one check, used by exception resolution and by order changes, in the caller's transaction.
 
+import { notFound } from "../../lib/errors.ts";
 import { writeEvents } from "../events/outbox.ts";
 import type { Queryable } from "../workflow/records.ts";
-import { assertTransition } from "./status.ts";
+import type { OrderStatus } from "./status.ts";
+import { recordTransition } from "./transition.ts";
 
 export type ReleaseActor = { userId: number | null; name: string };
 
@@ -14,7 +16,7 @@ export async function releaseIfClear(
   actor: ReleaseActor,
   reason: string,
   now: Date,
-): Promise<string> {
+): Promise<OrderStatus> {
   const order = (
     await client.query({
       text: `select o.id, o.number, o.account_id, o.status, o.total, o.currency,
@@ -25,14 +27,10 @@ export async function releaseIfClear(
       values: [orderId],
     })
   ).rows[0];
-  if (order?.status !== "on_hold" || order.blocked) return order?.status ?? "unknown";
-  assertTransition("on_hold", "confirmed");
+  if (!order) throw notFound("Order", orderId);
+  if (order.status !== "on_hold" || order.blocked) return order.status;
+  await recordTransition(client, orderId, "on_hold", "confirmed", actor.userId, reason, now);
   await client.query({ text: "update orders set status = 'confirmed' where id = $1", values: [orderId] });
-  await client.query({
-    text: `insert into order_status_history (order_id, from_status, to_status, user_id, reason, at)
-           values ($1, 'on_hold', 'confirmed', $2, $3, $4)`,
-    values: [orderId, actor.userId, reason, now],
-  });
   await writeEvents(
     client,
     [
