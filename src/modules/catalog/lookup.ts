@@ -28,6 +28,26 @@ const OURS = new Set(["VN", "VP", "SA", "SK", "SKU"]);
 const MAKER = new Set(["MG", "MF", "MP"]);
 const BUYER = new Set(["BP", "IN", "CB", "PI"]);
 
+/**
+ * The most specific catalog field an item's identifiers name (a GTIN must be 8–14 digits), for
+ * keeping a line we could not resolve by what the buyer sent; else the first value as a SKU.
+ */
+export function itemRefFromIdentifiers(
+  ids: readonly { qualifier: string; value: string }[],
+): { gtin: string } | { customerPart: string } | { vendorPart: string } | { sku: string } | null {
+  for (const { qualifier, value } of ids) {
+    const q = qualifier.toUpperCase();
+    const v = value.trim().slice(0, 64);
+    if (!v) continue;
+    if (GTIN.has(q) && /^\d{8,14}$/.test(v)) return { gtin: v };
+    if (BUYER.has(q)) return { customerPart: v };
+    if (MAKER.has(q)) return { vendorPart: v };
+    if (OURS.has(q)) return { sku: v };
+  }
+  const first = ids.find((i) => i.value.trim());
+  return first ? { sku: first.value.trim().slice(0, 64) } : null;
+}
+
 const BASE_UNITS = new Set(["EA", "EACH", "PC", "PCE", "PCS", "C62", "H87", "UN", "UNT", "NAR"]);
 const CASE_UNITS = ["CS", "CA", "CT", "CAS", "CASE"];
 const PALLET_UNITS = ["PL", "PF", "PX", "PAL", "PLT"];

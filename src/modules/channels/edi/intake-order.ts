@@ -7,7 +7,7 @@ import type { Db } from "../../../app/db.ts";
 import { DomainError } from "../../../lib/errors.ts";
 import { Dec, roundUnitPrice } from "../../../lib/money.ts";
 import { findAccountByPartnerIds, findShipTo } from "../../accounts/lookup.ts";
-import { resolveItemLines } from "../../catalog/lookup.ts";
+import { itemRefFromIdentifiers, resolveItemLines } from "../../catalog/lookup.ts";
 import type {
   OrderRequestLine as IntakeLine,
   OrderRequest as IntakeRequest,
@@ -150,7 +150,7 @@ export async function intakeOrder(
       return;
     }
     const quantity = Number(l.quantity);
-    const item = itemRefOf(l.itemIds);
+    const item = itemRefFromIdentifiers(l.itemIds);
     if (!Number.isSafeInteger(quantity) || quantity <= 0 || quantity > 1_000_000 || !item) return;
     requestLines.push({
       index: i,
@@ -205,20 +205,4 @@ export async function intakeOrder(
     }
     return fail(error.code, error.message, error.data);
   }
-}
-
-/** A line we could not identify, named for intake by the most specific identifier it carries. */
-function itemRefOf(ids: Identifier[]): IntakeLine["item"] | null {
-  for (const { qualifier, value } of ids) {
-    const q = qualifier.toUpperCase();
-    const v = value.trim().slice(0, 64);
-    if (!v) continue;
-    if (["UP", "UK", "UA", "EN", "EAN", "UPC", "GTIN", "SRV"].includes(q) && /^\d{8,14}$/.test(v))
-      return { gtin: v };
-    if (["BP", "IN", "CB", "PI"].includes(q)) return { customerPart: v };
-    if (["MG", "MF", "MP"].includes(q)) return { vendorPart: v };
-    if (["VN", "VP", "SA", "SK", "SKU"].includes(q)) return { sku: v };
-  }
-  const first = ids.find((i) => i.value.trim());
-  return first ? { sku: first.value.trim().slice(0, 64) } : null;
 }
