@@ -153,29 +153,33 @@ export async function cancelOpenExceptions(
       order by e.id for update of e`,
     [target.orderId, target.orderLineIds ?? null, target.types ?? null],
   );
-  for (const row of rows) {
-    const updated = (
-      await client.query(
-        `update exceptions e set status = 'cancelled', resolution_reason = $2, resolved_by = $3,
-                resolved_at = $4, updated_at = $4
-          where e.id = $1 returning ${EXCEPTION_COLUMNS}`,
-        [row.id, reason, caller.userId, now],
-      )
-    ).rows[0];
-    await appendAudit(
-      client,
-      {
-        exceptionId: Number(row.id),
-        actor: caller,
-        action: "cancelled",
-        reason,
-        before: snapshot(row),
-        after: snapshot(updated),
-      },
-      now,
-    );
-  }
+  for (const row of rows) await markCancelled(client, row, reason, caller, now);
   return rows.map((r) => Number(r.id));
+}
+
+/** Cancels one locked open exception and appends the audit entry; returns it as it is now. */
+async function markCancelled(client: Queryable, row: any, reason: string, caller: Actor, now: Date) {
+  const updated = (
+    await client.query(
+      `update exceptions e set status = 'cancelled', resolution_reason = $2, resolved_by = $3,
+              resolved_at = $4, updated_at = $4
+        where e.id = $1 returning ${EXCEPTION_COLUMNS}`,
+      [row.id, reason, caller.userId, now],
+    )
+  ).rows[0];
+  await appendAudit(
+    client,
+    {
+      exceptionId: Number(row.id),
+      actor: caller,
+      action: "cancelled",
+      reason,
+      before: snapshot(row),
+      after: snapshot(updated),
+    },
+    now,
+  );
+  return updated;
 }
 
 /** Cancels an open exception (e.g. its order was cancelled); a reason is required. */
@@ -193,26 +197,7 @@ export async function cancelException(
     if (!isOwner(row, caller) && !MANAGERS.has(caller.role ?? "")) {
       throw new DomainError("FORBIDDEN", `Exception ${id} belongs to ${row.owner_role ?? "another user"}`);
     }
-    const updated = (
-      await client.query(
-        `update exceptions e set status = 'cancelled', resolution_reason = $2, resolved_by = $3,
-                resolved_at = $4, updated_at = $4
-          where e.id = $1 returning ${EXCEPTION_COLUMNS}`,
-        [id, why, caller.userId, now],
-      )
-    ).rows[0];
-    await appendAudit(
-      client,
-      {
-        exceptionId: id,
-        actor: caller,
-        action: "cancelled",
-        reason: why,
-        before: snapshot(row),
-        after: snapshot(updated),
-      },
-      now,
-    );
+    const updated = await markCancelled(client, row, why, caller, now);
     return toExceptionView(updated, now);
   });
 }
