@@ -196,43 +196,9 @@ export function OrderCheck({ live, hasAccount }: { live: LiveCheck; hasAccount: 
   else
     headline = (
       <Group gap="xs">
-        {cannot ? (
-          <Badge
-            color="red"
-            size="lg"
-            variant="light"
-            tt="none"
-            leftSection={<IconBan size={14} />}
-            data-testid="check-status"
-            data-status="refused"
-          >
-            Cannot be placed as it is
-          </Badge>
-        ) : simulation?.status === "on_hold" ? (
-          <Badge
-            color="orange"
-            size="lg"
-            variant="light"
-            tt="none"
-            leftSection={<IconAlertTriangle size={14} />}
-            data-testid="check-status"
-            data-status="on_hold"
-          >
-            Would go on hold
-          </Badge>
-        ) : (
-          <Badge
-            color="teal"
-            size="lg"
-            variant="light"
-            tt="none"
-            leftSection={<IconCircleCheck size={14} />}
-            data-testid="check-status"
-            data-status="confirmed"
-          >
-            Would be confirmed
-          </Badge>
-        )}
+        <StatusHeadline
+          status={cannot ? "refused" : simulation?.status === "on_hold" ? "on_hold" : "confirmed"}
+        />
       </Group>
     );
 
@@ -273,5 +239,29 @@ export function OrderCheck({ live, hasAccount }: { live: LiveCheck; hasAccount: 
         )}
       </Stack>
     </Paper>
+  );
+}
+
+const HEADLINES = {
+  refused: { color: "red", icon: IconBan, text: "Cannot be placed as it is" },
+  on_hold: { color: "orange", icon: IconAlertTriangle, text: "Would go on hold" },
+  confirmed: { color: "teal", icon: IconCircleCheck, text: "Would be confirmed" },
+} as const;
+
+/** What placing the order now would do, as one badge. */
+function StatusHeadline({ status }: { status: keyof typeof HEADLINES }) {
+  const { color, icon: Icon, text } = HEADLINES[status];
+  return (
+    <Badge
+      color={color}
+      size="lg"
+      variant="light"
+      tt="none"
+      leftSection={<Icon size={14} />}
+      data-testid="check-status"
+      data-status={status}
+    >
+      {text}
+    </Badge>
   );
 }
