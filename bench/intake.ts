@@ -20,7 +20,8 @@ import {
   seedOrderBench,
 } from "./support.ts";
 
-const CLIENTS = 8;
+// BENCH_CLIENTS=1: one client, no contention (a cleaner CPU profile).
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const LINES = 20;
 const ITEMS = 400;
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;

@@ -45,11 +45,13 @@ export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 /**
  * Prices `input` for its account. `accountScope` is the caller's confinement (a buyer's account, or
  * null for staff): another account answers exactly like a missing one, so nothing leaks.
+ * `cachePool`: a transaction client that has written no pricing data may use that pool's rule cache.
  */
 export async function quote(
   client: pg.ClientBase | pg.Pool,
   input: QuoteInput,
   accountScope: number | null,
+  cachePool: pg.Pool | null = null,
 ): Promise<{ quote: Quote; loaded: LoadedRules; priced: PricedOrder }> {
   if (accountScope !== null && input.accountId !== accountScope) throw unknownAccount(input.accountId);
   const date = input.date ?? todayUtc();
@@ -60,6 +62,7 @@ export async function quote(
     date,
     input.currency ?? null,
     input.shipToId ?? null,
+    cachePool,
   );
   const account = loaded.account;
   if (!account) throw unknownAccount(input.accountId);

@@ -9,8 +9,9 @@
 // (statement triggers, migrations/0007_pricing-version.sql), and the loader and the check read the
 // version in the same snapshot as the data; any other version drops the whole cache. An account's
 // index is only ever grown with rows of its own version; a new version starts new indexes.
-// A transaction client (order creation, intake, order changes) bypasses the cache: it must see its
-// own uncommitted writes, which the cache cannot know about.
+// A transaction client bypasses the cache (it may have written rules or last prices the cache cannot
+// know about), unless its caller passes the pool whose cache to use: intake does, since it prices
+// before writing anything (its transaction then answers the check in its own snapshot).
 import pg from "pg";
 import { buildPricingIndex, type PricingIndex } from "./engine.ts";
 import { addToPricingIndex, withLastPrices } from "./index-merge.ts";
@@ -125,7 +126,8 @@ select (select v.epoch::text || ':' || v.version::text from pricing_version v wh
     where lp.account_id = $1 and lp.currency = $2 and lp.item_id = any($3::int[])) as last_prices`;
 
 /**
- * loadPricingRules through the cache when `client` is a pool; a transaction client reads directly.
+ * loadPricingRules through the cache when `client` is a pool, or through `cachePool`'s cache when a
+ * transaction client that has written no pricing data yet reads; any other client reads directly.
  */
 export async function loadPricingRulesCached(
   client: pg.ClientBase | pg.Pool,
@@ -134,10 +136,11 @@ export async function loadPricingRulesCached(
   date: string,
   currency: string | null,
   shipToId: number | null = null,
+  cachePool: pg.Pool | null = null,
 ): Promise<LoadedRules> {
-  if (!(client instanceof pg.Pool))
-    return loadPricingRules(client, accountId, skus, date, currency, shipToId);
-  const cache = cacheOf(client);
+  const pool = client instanceof pg.Pool ? client : cachePool;
+  if (pool === null) return loadPricingRules(client, accountId, skus, date, currency, shipToId);
+  const cache = cacheOf(pool);
   const stats = cache.stats;
   const unique = [...new Set(skus)];
   const accountKey = `${accountId}|${date}|${currency}|${shipToId}`;

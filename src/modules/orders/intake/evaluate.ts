@@ -68,6 +68,8 @@ export type EvaluateOptions = {
   /** Legacy createOrder contract: refuse unknown items, pricing violations and shortages. */
   strict: boolean;
   withAvailability: boolean;
+  /** The pool whose pricing rule cache to use (nothing priced has been written yet). */
+  pricingCache: pg.Pool;
 };
 
 export async function evaluate(
@@ -109,6 +111,7 @@ export async function evaluate(
           lines: ok.map((l) => ({ lineRef: String(l.lineNo), sku: l.sku, quantity: l.quantity })),
         },
         null,
+        options.pricingCache,
       )
     : null;
   const pricedLines = priced?.priced.lines ?? [];

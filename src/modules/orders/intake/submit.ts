@@ -84,6 +84,7 @@ export async function submit(
       key,
       hash,
       strict: options.strict ?? false,
+      pricingCache: db.pool,
     });
     await client.query("COMMIT");
   } catch (error) {
@@ -122,6 +123,7 @@ export async function simulate(
       key: null,
       hash,
       strict: false,
+      pricingCache: db.pool,
     });
   } finally {
     // Always: a simulation keeps nothing (stock counters, order, exceptions, mail, events).
@@ -136,7 +138,7 @@ async function inTransaction(
   resolved: Resolved,
   caller: Caller,
   now: Date,
-  run: { mode: IntakeMode; key: string | null; hash: string; strict: boolean },
+  run: { mode: IntakeMode; key: string | null; hash: string; strict: boolean; pricingCache: pg.Pool },
 ): Promise<IntakeOutcome> {
   if (run.mode === "submit" && run.key) {
     // Concurrent submissions of one key queue here; each then sees the winner's committed order (the
@@ -168,6 +170,7 @@ async function inTransaction(
     orderNumber: number,
     strict: run.strict,
     withAvailability: run.mode === "simulate",
+    pricingCache: run.pricingCache,
   });
   const written = await writeOrder(client, request, resolved, evaluation, {
     caller,
