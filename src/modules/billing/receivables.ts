@@ -11,15 +11,18 @@ export type Receivables = {
 };
 
 /**
- * The receivables query for account $1, grace days $2 and today $3 (a date): one row with `open`,
- * `overdue`, `overdue_invoices` and `oldest`. Exported so that a caller can fold it into a statement
- * of its own (the intake credit check reads it with the open orders in one round trip).
+ * The receivables query for account `account`, grace days `graceDays` and today `today` (a date;
+ * placeholders of the caller's statement): one row with `open`, `overdue`, `overdue_invoices` and
+ * `oldest`. A caller folds it into a statement of its own (the intake credit check reads it with the
+ * open orders and the rest of its reads in one round trip).
  */
-export const RECEIVABLES_SQL = `select coalesce(sum(amount - paid_amount), 0)::text as open,
-       coalesce(sum(amount - paid_amount) filter (where due_on + $2::int < $3::date), 0)::text as overdue,
-       (count(*) filter (where due_on + $2::int < $3::date))::int as overdue_invoices,
-       coalesce(max($3::date - due_on) filter (where due_on + $2::int < $3::date), 0)::int as oldest
-  from invoices where account_id = $1 and status = 'open'`;
+export function receivablesSql(account: string, graceDays: string, today: string): string {
+  return `select coalesce(sum(amount - paid_amount), 0)::text as open,
+       coalesce(sum(amount - paid_amount) filter (where due_on + ${graceDays}::int < ${today}::date), 0)::text as overdue,
+       (count(*) filter (where due_on + ${graceDays}::int < ${today}::date))::int as overdue_invoices,
+       coalesce(max(${today}::date - due_on) filter (where due_on + ${graceDays}::int < ${today}::date), 0)::int as oldest
+  from invoices where account_id = ${account} and status = 'open'`;
+}
 
 export function toReceivables(r: {
   open: string;

@@ -9,8 +9,25 @@ export type OutboxEvent = { topic: string; payload: Record<string, unknown> };
 export async function writeEvents(client: Queryable, events: OutboxEvent[], now: Date): Promise<void> {
   if (events.length === 0) return;
   await client.query({
-    text: `insert into outbox (topic, payload, created_at)
-           select t.topic, t.payload, $3 from unnest($1::text[], $2::jsonb[]) as t(topic, payload)`,
-    values: [events.map((e) => e.topic), events.map((e) => JSON.stringify(e.payload)), now],
+    name: "outbox_write_events",
+    text: outboxInsertSql("$1", "$2", "$3"),
+    values: [...outboxColumns(events), now],
   });
+}
+
+/**
+ * The insert for a caller's statement (placeholders: text[] topics, jsonb[] payloads, timestamp).
+ * `orderIdFrom`: a CTE of the same statement with one row whose `id` goes into every payload as
+ * `orderId` (the order that statement inserts).
+ */
+export function outboxInsertSql(topics: string, payloads: string, at: string, orderIdFrom?: string): string {
+  const rows = `unnest(${topics}::text[], ${payloads}::jsonb[]) as t(topic, payload)`;
+  return orderIdFrom
+    ? `insert into outbox (topic, payload, created_at)
+       select t.topic, t.payload || jsonb_build_object('orderId', x.id), ${at} from ${orderIdFrom} x cross join ${rows}`
+    : `insert into outbox (topic, payload, created_at) select t.topic, t.payload, ${at} from ${rows}`;
+}
+
+export function outboxColumns(events: readonly OutboxEvent[]): [string[], string[]] {
+  return [events.map((e) => e.topic), events.map((e) => JSON.stringify(e.payload))];
 }

@@ -10,6 +10,7 @@ import {
   type PartialPlan,
   planAllocation,
   planPartialAllocation,
+  type Shortage,
 } from "./plan-allocation.ts";
 
 export type { LineAllocation, LineRequest } from "./plan-allocation.ts";
@@ -36,13 +37,13 @@ export async function allocateStock(
 ): Promise<LineAllocation[][]> {
   const { available, warehouseOrder } = await lockAvailable(client, lines, order);
   const plan = planAllocation(lines, available, warehouseOrder);
-  if (!plan.ok) {
-    throw new DomainError("INSUFFICIENT_STOCK", `Not enough stock of ${plan.shortage.sku}`, {
-      ...plan.shortage,
-    });
-  }
+  if (!plan.ok) throw insufficientStock(plan.shortage);
   await applyAllocation(client, lines, plan.perLine, reference);
   return plan.perLine;
+}
+
+export function insufficientStock(shortage: Shortage): DomainError {
+  return new DomainError("INSUFFICIENT_STOCK", `Not enough stock of ${shortage.sku}`, { ...shortage });
 }
 
 /**
@@ -76,20 +77,90 @@ async function lockAvailable(
   const locked = near
     ? await client.query({
         name: "lock_stock_levels_near",
-        text: `select item_id, warehouse_id, on_hand - allocated as available,
-                      (select array_agg(id order by ${distanceSql("$2", "$3")}, id) from warehouses) as warehouse_order
-                 from stock_levels where item_id = any($1::int[]) order by item_id, warehouse_id for update`,
+        text: `with locked as (${lockStockRowsSql("$1")})
+               select locked.*, (${warehousesByDistanceSql("$2", "$3")}) as warehouse_order from locked`,
         values: [itemIds, order.latitude, order.longitude],
       })
-    : await client.query({
-        name: "lock_stock_levels",
-        text: `select item_id, warehouse_id, on_hand - allocated as available from stock_levels
-                where item_id = any($1::int[]) order by item_id, warehouse_id for update`,
-        values: [itemIds],
-      });
+    : await client.query({ name: "lock_stock_levels", text: lockStockRowsSql("$1"), values: [itemIds] });
+  return {
+    available: availableOf(locked.rows),
+    warehouseOrder: near ? (locked.rows[0]?.warehouse_order ?? []) : order,
+  };
+}
+
+// The pieces of the two statements above and below, for a caller that folds them into a statement of
+// its own (intake reads the locked stock with its other reads, and writes the allocation with the
+// order: fewer round trips). Placeholders are the caller's (`$n`).
+
+/**
+ * The stock rows of the item ids in `itemIds` (an int[] placeholder), locked FOR UPDATE in item,
+ * warehouse order (no deadlocks); columns item_id, warehouse_id, available. Under a row lock
+ * PostgreSQL re-reads each row's latest committed version, whatever the statement's snapshot.
+ */
+export function lockStockRowsSql(itemIds: string): string {
+  return `select item_id, warehouse_id, on_hand - allocated as available from stock_levels
+           where item_id = any(${itemIds}::int[]) order by item_id, warehouse_id for update`;
+}
+
+/** An int[] of warehouse ids, nearest first from the point (`lat`, `lon` placeholders), then by id. */
+export function warehousesByDistanceSql(lat: string, lon: string): string {
+  return `select array_agg(id order by ${distanceSql(lat, lon)}, id) from warehouses`;
+}
+
+/** Free units by `item:warehouse` from rows of lockStockRowsSql. */
+export function availableOf(rows: { item_id: number; warehouse_id: number; available: number }[]) {
   const available = new Map<string, number>();
-  for (const row of locked.rows) available.set(`${row.item_id}:${row.warehouse_id}`, row.available);
-  return { available, warehouseOrder: near ? (locked.rows[0]?.warehouse_order ?? []) : order };
+  for (const row of rows) available.set(`${row.item_id}:${row.warehouse_id}`, row.available);
+  return available;
+}
+
+/** A planned allocation summed per item and warehouse: each counter changes once. */
+export type StockDelta = { itemId: number; warehouseId: number; quantity: number };
+
+export function stockDeltas(lines: readonly { itemId: number }[], perLine: LineAllocation[][]): StockDelta[] {
+  const sums = new Map<string, StockDelta>();
+  perLine.forEach((allocations, i) => {
+    for (const a of allocations) {
+      const key = `${lines[i].itemId}:${a.warehouseId}`;
+      const seen = sums.get(key);
+      if (seen) seen.quantity += a.quantity;
+      else sums.set(key, { itemId: lines[i].itemId, warehouseId: a.warehouseId, quantity: a.quantity });
+    }
+  });
+  return [...sums.values()];
+}
+
+/** The three arrays (item ids, warehouse ids, quantities) allocationCtes unnests. */
+export function stockDeltaColumns(deltas: readonly StockDelta[]): [number[], number[], number[]] {
+  return [deltas.map((d) => d.itemId), deltas.map((d) => d.warehouseId), deltas.map((d) => d.quantity)];
+}
+
+/**
+ * Two CTEs, `stock_allocated` and `stock_allocation_movements`: the conditional counter update
+ * (still conditional under the row lock: the WHERE and the CHECK make oversell impossible even if a
+ * caller forgets the lock) and the ledger rows of exactly the rows it changed. `(select count(*) from
+ * stock_allocated)` must equal the number of deltas: pass it to assertAllocated.
+ */
+export function allocationCtes(
+  items: string,
+  warehouses: string,
+  quantities: string,
+  reference: string,
+): string {
+  return `stock_allocated as (
+             update stock_levels s set allocated = s.allocated + t.quantity
+               from unnest(${items}::int[], ${warehouses}::int[], ${quantities}::int[]) as t(item_id, warehouse_id, quantity)
+              where s.item_id = t.item_id and s.warehouse_id = t.warehouse_id and s.on_hand - s.allocated >= t.quantity
+             returning s.item_id, s.warehouse_id, t.quantity
+           ), stock_allocation_movements as (
+             insert into stock_movements (item_id, warehouse_id, kind, allocated_delta, reference)
+             select item_id, warehouse_id, 'allocation', quantity, ${reference} from stock_allocated
+           )`;
+}
+
+/** Throwing rolls back the caller's transaction, movements included. */
+export function assertAllocated(changedRows: number, deltas: readonly StockDelta[]): void {
+  if (changedRows !== deltas.length) throw new Error("stock changed under a row lock; refusing to allocate");
 }
 
 async function applyAllocation(
@@ -98,42 +169,14 @@ async function applyAllocation(
   perLine: LineAllocation[][],
   reference: string,
 ): Promise<void> {
-  // Sum per item and warehouse: the counters change once per row.
-  const sums = new Map<string, { itemId: number; warehouseId: number; quantity: number }>();
-  perLine.forEach((allocations, i) => {
-    for (const a of allocations) {
-      const key = `${lines[i].itemId}:${a.warehouseId}`;
-      const seen = sums.get(key);
-      sums.set(key, {
-        itemId: lines[i].itemId,
-        warehouseId: a.warehouseId,
-        quantity: (seen?.quantity ?? 0) + a.quantity,
-      });
-    }
-  });
-  const rows = [...sums.values()];
-  if (rows.length === 0) return;
-  const columns = [rows.map((a) => a.itemId), rows.map((a) => a.warehouseId), rows.map((a) => a.quantity)];
-  // Still conditional: the rows are locked, but the WHERE (and the CHECK) make oversell impossible
-  // even if a future caller forgets the lock. The ledger rows come from the same statement (one round
-  // trip): only rows the UPDATE really changed get a movement.
+  const deltas = stockDeltas(lines, perLine);
+  if (deltas.length === 0) return;
   const updated = await client.query({
     name: "allocate_stock_with_movements",
-    text: `with u as (
-             update stock_levels s set allocated = s.allocated + t.quantity
-               from unnest($1::int[], $2::int[], $3::int[]) as t(item_id, warehouse_id, quantity)
-              where s.item_id = t.item_id and s.warehouse_id = t.warehouse_id and s.on_hand - s.allocated >= t.quantity
-             returning s.item_id, s.warehouse_id, t.quantity
-           ), m as (
-             insert into stock_movements (item_id, warehouse_id, kind, allocated_delta, reference)
-             select item_id, warehouse_id, 'allocation', quantity, $4 from u
-           )
-           select count(*)::int as n from u`,
-    values: [...columns, reference],
+    text: `with ${allocationCtes("$1", "$2", "$3", "$4")} select count(*)::int as n from stock_allocated`,
+    values: [...stockDeltaColumns(deltas), reference],
   });
-  // Throwing rolls back the caller's transaction, movements included.
-  if (updated.rows[0].n !== rows.length)
-    throw new Error("stock changed under a row lock; refusing to allocate");
+  assertAllocated(updated.rows[0].n, deltas);
 }
 
 export async function availableByWarehouse(

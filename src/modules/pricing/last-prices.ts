@@ -5,31 +5,33 @@ import type pg from "pg";
 export type PaidLine = { itemId: number; unitPrice: string };
 
 /**
- * Records what an order paid. Rows are upserted in item-id order so two concurrent orders of one
- * account lock them in the same order (no deadlock); stock rows are always locked before these.
+ * The upsert of what an order paid, for a caller's statement (intake writes it with the order):
+ * account, currency, date, order number, and the item ids and prices from lastPaidColumns
+ * (placeholders). Rows go in item-id order so two concurrent orders of one account lock them in the
+ * same order (no deadlock); stock rows are always locked before these.
  */
-export async function recordLastPrices(
-  client: pg.ClientBase,
-  accountId: number,
+export function lastPricesUpsertSql(
+  account: string,
   currency: string,
-  orderNumber: string,
   orderedOn: string,
-  lines: readonly PaidLine[],
-): Promise<void> {
-  // The last line of an item in the order wins (the order's own later price is the newest).
+  orderNumber: string,
+  itemIds: string,
+  prices: string,
+): string {
+  return `insert into account_last_prices (account_id, item_id, currency, unit_price, ordered_on, order_number)
+           select ${account}, t.item_id, ${currency}, t.price, ${orderedOn}::date, ${orderNumber}
+             from unnest(${itemIds}::int[], ${prices}::numeric[]) with ordinality as t(item_id, price, n) order by t.n
+           on conflict (account_id, item_id, currency) do update
+             set unit_price = excluded.unit_price, ordered_on = excluded.ordered_on, order_number = excluded.order_number
+           where account_last_prices.ordered_on <= excluded.ordered_on`;
+}
+
+/** Item ids (ascending) and their prices; the last line of an item in the order wins. */
+export function lastPaidColumns(lines: readonly PaidLine[]): [number[], string[]] {
   const byItem = new Map<number, string>();
   for (const l of lines) byItem.set(l.itemId, l.unitPrice);
   const itemIds = [...byItem.keys()].sort((a, b) => a - b);
-  await client.query({
-    name: "pricing_record_last_prices",
-    text: `insert into account_last_prices (account_id, item_id, currency, unit_price, ordered_on, order_number)
-           select $1, t.item_id, $2, t.price, $3::date, $4
-             from unnest($5::int[], $6::numeric[]) with ordinality as t(item_id, price, n) order by t.n
-           on conflict (account_id, item_id, currency) do update
-             set unit_price = excluded.unit_price, ordered_on = excluded.ordered_on, order_number = excluded.order_number
-           where account_last_prices.ordered_on <= excluded.ordered_on`,
-    values: [accountId, currency, orderedOn, orderNumber, itemIds, itemIds.map((id) => byItem.get(id))],
-  });
+  return [itemIds, itemIds.map((id) => byItem.get(id)!)];
 }
 
 /** Recomputes the whole memo from orders and order lines (after the demo's bulk history load). */

@@ -46,24 +46,28 @@ export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
  * Prices `input` for its account. `accountScope` is the caller's confinement (a buyer's account, or
  * null for staff): another account answers exactly like a missing one, so nothing leaks.
  * `cachePool`: a transaction client that has written no pricing data may use that pool's rule cache.
+ * `preloaded`: rules the caller already has (a cache hit answered by its own statement).
  */
 export async function quote(
   client: pg.ClientBase | pg.Pool,
   input: QuoteInput,
   accountScope: number | null,
   cachePool: pg.Pool | null = null,
+  preloaded: LoadedRules | null = null,
 ): Promise<{ quote: Quote; loaded: LoadedRules; priced: PricedOrder }> {
   if (accountScope !== null && input.accountId !== accountScope) throw unknownAccount(input.accountId);
   const date = input.date ?? todayUtc();
-  const loaded = await loadPricingRulesCached(
-    client,
-    input.accountId,
-    input.lines.map((l) => l.sku),
-    date,
-    input.currency ?? null,
-    input.shipToId ?? null,
-    cachePool,
-  );
+  const loaded =
+    preloaded ??
+    (await loadPricingRulesCached(
+      client,
+      input.accountId,
+      input.lines.map((l) => l.sku),
+      date,
+      input.currency ?? null,
+      input.shipToId ?? null,
+      cachePool,
+    ));
   const account = loaded.account;
   if (!account) throw unknownAccount(input.accountId);
   if (input.shipToId !== undefined && account.shipToId === null) {

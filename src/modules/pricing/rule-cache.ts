@@ -118,12 +118,58 @@ export function clearPricingCache(pool: pg.Pool): void {
   cacheOf(pool).reset(null);
 }
 
-// Version (same snapshot) and the last prices of the cached items: the whole warm round trip.
-const CHECK_SQL = `
-select (select v.epoch::text || ':' || v.version::text from pricing_version v where v.id = 1) as version,
+/**
+ * The warm check as two columns of a caller's statement, `pricing_version` and `last_prices`: the
+ * version (same snapshot as the caller's other reads) and the last prices of the cached items, for
+ * account `account`, currency `currency` and item ids `ids` (placeholders; see probePricingCache).
+ */
+export function pricingCheckSql(account: string, currency: string, ids: string): string {
+  return `(select v.epoch::text || ':' || v.version::text from pricing_version v where v.id = 1) as pricing_version,
   (select json_agg(json_build_array(lp.item_id, lp.unit_price::text, lp.ordered_on, lp.order_number))
      from account_last_prices lp
-    where lp.account_id = $1 and lp.currency = $2 and lp.item_id = any($3::int[])) as last_prices`;
+    where lp.account_id = ${account} and lp.currency = ${currency} and lp.item_id = any(${ids}::int[])) as last_prices`;
+}
+
+const CHECK_SQL = `select ${pricingCheckSql("$1", "$2", "$3")}`;
+
+/** A cache entry that holds every SKU of a quote: answered by one check (pricingCheckSql). */
+export type PricingProbe = {
+  cache: RuleCache;
+  entry: AccountEntry;
+  skus: string[];
+  /** The check's parameters: the entry's last-price currency and the cached item ids. */
+  currency: string | null;
+  itemIds: number[];
+};
+
+/** The entry holding all of `skus` (taken synchronously: tied to its version), else null. */
+export function probePricingCache(
+  pool: pg.Pool,
+  accountId: number,
+  skus: readonly string[],
+  date: string,
+  currency: string | null,
+  shipToId: number | null,
+): PricingProbe | null {
+  const cache = cacheOf(pool);
+  const unique = [...new Set(skus)];
+  const entry =
+    cache.version !== null ? cache.touch(`${accountId}|${date}|${currency}|${shipToId}`) : undefined;
+  if (!entry || unique.some((sku) => !entry.skus.has(sku))) return null;
+  return { cache, entry, skus: unique, currency: entry.currency, itemIds: cachedIds(entry, unique) };
+}
+
+/** The rules of a probe given its check's answer; null when the version moved (load them). */
+export function answerProbe(
+  probe: PricingProbe,
+  version: string | null,
+  lastPrices: unknown[][] | null,
+): LoadedRules | null {
+  probe.cache.stats.roundTrips++;
+  if (version === null || version !== probe.entry.version) return null;
+  probe.cache.stats.hits++;
+  return fromEntry(probe.entry, probe.skus, lastPrices ?? []);
+}
 
 /**
  * loadPricingRules through the cache when `client` is a pool, or through `cachePool`'s cache when a
@@ -140,26 +186,37 @@ export async function loadPricingRulesCached(
 ): Promise<LoadedRules> {
   const pool = client instanceof pg.Pool ? client : cachePool;
   if (pool === null) return loadPricingRules(client, accountId, skus, date, currency, shipToId);
+  const probe = probePricingCache(pool, accountId, skus, date, currency, shipToId);
+  if (probe) {
+    const check = await client.query({
+      name: "pricing_cache_check",
+      text: CHECK_SQL,
+      values: [accountId, probe.currency, probe.itemIds],
+    });
+    const hit = answerProbe(probe, check.rows[0].pricing_version, check.rows[0].last_prices);
+    if (hit) return hit;
+  }
+  return loadIntoCache(client, pool, accountId, skus, date, currency, shipToId);
+}
+
+/** A miss or a partial hit: loads the SKUs the cache lacks (all of them when the version moved). */
+export async function loadIntoCache(
+  client: pg.ClientBase | pg.Pool,
+  pool: pg.Pool,
+  accountId: number,
+  skus: readonly string[],
+  date: string,
+  currency: string | null,
+  shipToId: number | null,
+): Promise<LoadedRules> {
   const cache = cacheOf(pool);
   const stats = cache.stats;
   const unique = [...new Set(skus)];
   const accountKey = `${accountId}|${date}|${currency}|${shipToId}`;
-  // Taken synchronously: the entry is tied to its version, whatever other requests do meanwhile.
   let entry = cache.version !== null ? cache.touch(accountKey) : undefined;
   let missing = entry ? unique.filter((sku) => !entry!.skus.has(sku)) : unique;
-
   if (entry && missing.length === 0) {
-    stats.roundTrips++;
-    const check = await client.query({
-      name: "pricing_cache_check",
-      text: CHECK_SQL,
-      values: [accountId, entry.currency, cachedIds(entry, unique)],
-    });
-    const { version, last_prices } = check.rows[0];
-    if (version !== null && version === entry.version) {
-      stats.hits++;
-      return fromEntry(entry, unique, last_prices ?? []);
-    }
+    // It held everything, but the version moved since: load all of it afresh.
     entry = undefined;
     missing = unique;
   }

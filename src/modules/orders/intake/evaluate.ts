@@ -1,13 +1,15 @@
-// Price, validate and allocate, inside the order's transaction (or a simulation's): everything the
-// decision needs, without writing the order yet (allocation does change the stock counters, in the
-// same transaction, so a refusal or a simulation rolls it back).
+// Price, validate and plan the allocation, inside the order's transaction (or a simulation's):
+// everything the decision needs, without writing anything (the stock rows are locked here; the
+// counters change with the order in persist.ts).
 import type pg from "pg";
 import { DomainError } from "../../../lib/errors.ts";
 import { Dec } from "../../../lib/money.ts";
-import { allocateAvailable, allocateStock } from "../../inventory/allocate.ts";
+import { insufficientStock, type StockDelta, stockDeltas } from "../../inventory/allocate.ts";
 import { availableToPromise, type ItemAtp, inboundSupply } from "../../inventory/atp.ts";
 import { backorderEta } from "../../inventory/eta.ts";
+import { planAllocation, planPartialAllocation } from "../../inventory/plan-allocation.ts";
 import { allViolations, quote } from "../../pricing/quote.ts";
+import { answerProbe, probePricingCache } from "../../pricing/rule-cache.ts";
 import type { Issue, ViolationCode, WarningCode, WaterfallStep } from "../../pricing/types.ts";
 import { backorderDemand } from "./backorders.ts";
 import { checkCredit } from "./credit.ts";
@@ -22,6 +24,7 @@ import {
   refusesFixableProblems,
   violationExceptionType,
 } from "./rules.ts";
+import { readIntakeState } from "./state.ts";
 import { proposeSubstitutes } from "./substitutes.ts";
 
 export type EvaluatedLine = {
@@ -60,6 +63,8 @@ export type Evaluation = {
   duplicateOf: string[];
   promiseDate: string | null;
   exceptions: PlannedException[];
+  /** The allocation to write with the order, summed per item and warehouse. */
+  stock: StockDelta[];
 };
 
 export type EvaluateOptions = {
@@ -98,8 +103,30 @@ export async function evaluate(
     });
   }
 
-  // ---- price the resolved lines (base units) with the engine, in this transaction's snapshot
+  // ---- one read (state.ts): stock rows locked, credit exposure, same-PO orders, the pricing check
   const ok = resolved.lines.flatMap((l) => (l.ok ? [l] : []));
+  const itemIds = [...new Set(ok.map((l) => l.itemId))];
+  const skus = ok.map((l) => l.sku);
+  const probe = ok.length
+    ? probePricingCache(
+        options.pricingCache,
+        account.id,
+        skus,
+        options.today,
+        account.currency,
+        resolved.shipTo.id,
+      )
+    : null;
+  const state = await readIntakeState(
+    client,
+    resolved,
+    itemIds,
+    options.today,
+    request.poNumber ?? null,
+    probe,
+  );
+
+  // ---- price the resolved lines (base units) with the engine (a cache miss loads the rules here)
   const priced = ok.length
     ? await quote(
         client,
@@ -112,6 +139,7 @@ export async function evaluate(
         },
         null,
         options.pricingCache,
+        probe && answerProbe(probe, state.pricingVersion, state.lastPrices),
       )
     : null;
   const pricedLines = priced?.priced.lines ?? [];
@@ -123,13 +151,11 @@ export async function evaluate(
   }
   const total = priced?.priced.total ?? new Dec(0).toFixed(2);
 
-  // ---- availability before this order (simulation), then allocation
-  const itemIds = [...new Set(ok.map((l) => l.itemId))];
+  // ---- availability before this order (simulation), then the allocation plan from the locked rows
+  // (written with the order, persist.ts)
   const availability = options.withAvailability
     ? await availableToPromise(client, itemIds, options.today)
     : [];
-  // Nearest warehouses first, ordered by the statement that locks the stock rows.
-  const warehouseOrder = { latitude: resolved.shipTo.latitude, longitude: resolved.shipTo.longitude };
   const allocationLines = ok.map((l, i) => ({
     itemId: l.itemId,
     sku: l.sku,
@@ -138,16 +164,18 @@ export async function evaluate(
   let perLine: { warehouseId: number; quantity: number }[][] = [];
   let backordered: number[] = [];
   if (allocationLines.length && options.strict) {
-    perLine = await allocateStock(client, allocationLines, warehouseOrder, options.orderNumber);
+    const plan = planAllocation(allocationLines, state.available, state.warehouseOrder);
+    if (!plan.ok) throw insufficientStock(plan.shortage);
+    perLine = plan.perLine;
     backordered = allocationLines.map(() => 0);
   } else if (allocationLines.length) {
-    ({ perLine, backordered } = await allocateAvailable(
-      client,
+    ({ perLine, backordered } = planPartialAllocation(
       allocationLines,
-      warehouseOrder,
-      options.orderNumber,
+      state.available,
+      state.warehouseOrder,
     ));
   }
+  const stock = stockDeltas(allocationLines, perLine);
 
   // ---- backorder ETAs from inbound supply; earlier open backorders are served first
   const shortItems = [...new Set(allocationLines.filter((_, i) => backordered[i] > 0).map((l) => l.itemId))];
@@ -276,6 +304,8 @@ export async function evaluate(
       });
     }
   }
+  const taken = new Map<number, number>();
+  for (const d of stock) taken.set(d.itemId, (taken.get(d.itemId) ?? 0) + d.quantity);
   const substitutes = await proposeSubstitutes(
     client,
     lines.flatMap((l) =>
@@ -283,6 +313,7 @@ export async function evaluate(
         ? [{ itemId: l.itemId, quantity: l.backorderedQuantity }]
         : [],
     ),
+    taken,
   );
   for (const l of lines) {
     const proposal = l.itemId === null || l.backorderedQuantity <= 0 ? undefined : substitutes.get(l.itemId);
@@ -308,7 +339,7 @@ export async function evaluate(
     });
   }
 
-  const duplicateOf = request.poNumber ? await ordersWithPo(client, account.id, request.poNumber) : [];
+  const duplicateOf = state.duplicateOf;
   if (duplicateOf.length) {
     exceptions.push({
       type: "duplicate_po",
@@ -320,7 +351,7 @@ export async function evaluate(
     });
   }
 
-  const { credit, exception } = await checkCredit(client, account, total, options.today);
+  const { credit, exception } = checkCredit(account, state.exposure, total);
   if (exception) exceptions.push(exception);
 
   return {
@@ -333,17 +364,8 @@ export async function evaluate(
     duplicateOf,
     promiseDate: promise.order,
     exceptions,
+    stock,
   };
-}
-
-async function ordersWithPo(client: pg.PoolClient, accountId: number, poNumber: string): Promise<string[]> {
-  const { rows } = await client.query({
-    name: "intake_orders_with_po",
-    text: `select number from orders where account_id = $1 and po_number = $2 and status <> 'cancelled'
-            order by id limit 10`,
-    values: [accountId, poNumber],
-  });
-  return rows.map((r) => r.number);
 }
 
 function unresolvedError(resolved: Resolved): DomainError {

@@ -1,12 +1,14 @@
-// Decide and write: the order, its lines (unresolved and backordered ones included), allocations,
-// last prices, the status transition with its history row, the exceptions (raised through the
-// workflow module, so each gets an owner, a deadline and an audit trail) and the outbox events —
-// all in the caller's transaction.
+// Decide and write: the order, its lines (unresolved and backordered ones included), the stock
+// counters with their movements and the allocation rows, last prices, the status transition with its
+// history row, the exceptions (raised through the workflow module, so each gets an owner, a deadline
+// and an audit trail) and the outbox events — all in the caller's transaction, and all but the
+// exceptions (and then the events that name them) in ONE statement built from each module's SQL.
 import type pg from "pg";
 import type { Caller } from "../../../app/access.ts";
-import { writeEvents } from "../../events/outbox.ts";
+import { type OutboxEvent, outboxColumns, outboxInsertSql, writeEvents } from "../../events/outbox.ts";
+import { allocationCtes, assertAllocated, stockDeltaColumns } from "../../inventory/allocate.ts";
 import { notify } from "../../notifications/notify.ts";
-import { recordLastPrices } from "../../pricing/last-prices.ts";
+import { lastPaidColumns, lastPricesUpsertSql } from "../../pricing/last-prices.ts";
 import { raiseException } from "../../workflow/raise.ts";
 import type { Actor } from "../../workflow/types.ts";
 import { assertTransition } from "../status.ts";
@@ -61,15 +63,31 @@ export async function writeOrder(
   );
   // Known before the exceptions are raised: each raised exception keeps its planned `blocking`.
   const blockingTypes = [...new Set(evaluation.exceptions.filter((e) => e.blocking).map((e) => e.type))];
+  // orderId joins in the statement that inserts the order (outboxInsertSql), or below.
+  const basePayload = {
+    number: context.number,
+    accountId: account.id,
+    channel: request.channel,
+    poNumber: request.poNumber ?? null,
+    status,
+    total: evaluation.total,
+    currency: evaluation.currency,
+    promiseDate: evaluation.promiseDate,
+  };
   const reason =
     status === "on_hold"
       ? `created via ${request.channel}; held: ${blockingTypes.join(", ")}`
       : `created via ${request.channel}; stock allocated`;
-  // The order, its lines, their allocations and the status history row in ONE statement (one round
-  // trip instead of four): the lines join the order's new id, the allocations their line's by line_no.
+  const paid = lines.flatMap((l) =>
+    l.itemId !== null && l.unitPrice !== null ? [{ itemId: l.itemId, unitPrice: l.unitPrice }] : [],
+  );
+  // With no exceptions the events go with the order; a held order's name its exceptions (below).
+  const eventsNow = evaluation.exceptions.length === 0 ? orderEvents(status, basePayload, lines, []) : [];
+  // The lines join the order's new id, the allocations their line's by line_no; the counters change
+  // only where the conditional update allows (rows locked by state.ts), counted and checked below.
   const written = await client.query({
     name: "intake_write_order",
-    text: `with o as (
+    text: `with ${allocationCtes("$34", "$35", "$36", "$1")}, o as (
              insert into orders (number, account_id, ship_to_id, po_number, channel, status, currency, ordered_at,
                                  requested_ship_date, requested_delivery_date, total, line_count, notes, rep_id,
                                  created_by, idempotency_key, request_hash)
@@ -90,8 +108,14 @@ export async function writeOrder(
            ), h as (
              insert into order_status_history (order_id, from_status, to_status, user_id, reason, at)
              select o.id, null, $6, $15, $33, $8 from o
+           ), lp as (
+             ${lastPricesUpsertSql("$2", "$7", "$37", "$1", "$38", "$39")}
+           ), ev as (
+             ${outboxInsertSql("$40", "$41", "$8", "o")}
            )
-           select o.id, (select json_agg(json_build_array(l.line_no, l.id)) from l) as lines from o`,
+           select o.id, (select json_agg(json_build_array(l.line_no, l.id)) from l) as lines,
+                  (select count(*)::int from stock_allocated) as stock_rows
+             from o`,
     values: [
       context.number,
       account.id,
@@ -130,19 +154,17 @@ export async function writeOrder(
       allocationRows.map((r) => r.warehouseId),
       allocationRows.map((r) => r.quantity),
       reason,
+      ...stockDeltaColumns(evaluation.stock),
+      context.today,
+      ...lastPaidColumns(paid),
+      ...outboxColumns(eventsNow),
     ],
   });
+  assertAllocated(written.rows[0].stock_rows, evaluation.stock);
   const orderId: number = written.rows[0].id;
   const lineIds = new Map<number, number>(
     ((written.rows[0].lines ?? []) as [number, number][]).map(([lineNo, id]) => [lineNo, Number(id)]),
   );
-
-  const paid = lines.flatMap((l) =>
-    l.itemId !== null && l.unitPrice !== null ? [{ itemId: l.itemId, unitPrice: l.unitPrice }] : [],
-  );
-  if (paid.length) {
-    await recordLastPrices(client, account.id, evaluation.currency, context.number, context.today, paid);
-  }
 
   const raised: RaisedSummary[] = [];
   for (const e of evaluation.exceptions) {
@@ -190,18 +212,21 @@ export async function writeOrder(
     );
   }
 
-  const payload = {
-    orderId,
-    number: context.number,
-    accountId: account.id,
-    channel: request.channel,
-    poNumber: request.poNumber ?? null,
-    status,
-    total: evaluation.total,
-    currency: evaluation.currency,
-    promiseDate: evaluation.promiseDate,
-  };
-  const events: { topic: string; payload: Record<string, unknown> }[] = [
+  const events = eventsNow.length
+    ? eventsNow
+    : orderEvents(status, { orderId, ...basePayload }, lines, raised);
+  if (!eventsNow.length) await writeEvents(client, events, now);
+  return { orderId, status, exceptions: raised, events: events.map((e) => e.topic) };
+}
+
+/** order.confirmed or order.held (naming its exceptions), and order.backordered when lines are short. */
+function orderEvents(
+  status: "confirmed" | "on_hold",
+  payload: Record<string, unknown>,
+  lines: Evaluation["lines"],
+  raised: RaisedSummary[],
+): OutboxEvent[] {
+  const events: OutboxEvent[] = [
     status === "confirmed"
       ? { topic: "order.confirmed", payload }
       : {
@@ -224,6 +249,5 @@ export async function writeOrder(
       },
     });
   }
-  await writeEvents(client, events, now);
-  return { orderId, status, exceptions: raised, events: events.map((e) => e.topic) };
+  return events;
 }

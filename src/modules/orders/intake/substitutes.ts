@@ -9,9 +9,11 @@ export type SubstituteProposal = {
   available: number;
 };
 
+/** `taken`: units of each item this order allocates, not yet written to the counters. */
 export async function proposeSubstitutes(
   client: pg.PoolClient,
   short: readonly { itemId: number; quantity: number }[],
+  taken: ReadonlyMap<number, number>,
 ): Promise<Map<number, SubstituteProposal>> {
   const proposals = new Map<number, SubstituteProposal>();
   if (short.length === 0) return proposals;
@@ -31,12 +33,13 @@ export async function proposeSubstitutes(
   const needed = new Map<number, number>();
   for (const s of short) needed.set(s.itemId, (needed.get(s.itemId) ?? 0) + s.quantity);
   for (const r of rows) {
-    if (proposals.has(r.item_id) || r.available < (needed.get(r.item_id) ?? 0)) continue;
+    const available = r.available - (taken.get(r.substitute_item_id) ?? 0);
+    if (proposals.has(r.item_id) || available < (needed.get(r.item_id) ?? 0)) continue;
     proposals.set(r.item_id, {
       substituteItemId: r.substitute_item_id,
       substituteSku: r.sku,
       substituteName: r.name,
-      available: r.available,
+      available,
     });
   }
   return proposals;
