@@ -250,6 +250,19 @@ describe("substitutes", () => {
     });
     expect(tooMany.exceptions.map((x: any) => x.type)).not.toContain("substitution_awaiting_customer");
   });
+
+  it("counts what the same order takes of the substitute (written with the order, after the proposal)", async () => {
+    const lines = (sku4: number) => [
+      { sku: "SKU-5", quantity: 6 },
+      { sku: "SKU-4", quantity: sku4 },
+    ];
+    // SKU-4 has 2000 free: the order that takes 10 of them leaves 1990 to propose.
+    const enough = await order(desk.headers, { accountId: fx.accountA, lines: lines(10) });
+    expect(exceptionOf(enough, "substitution_awaiting_customer").data).toMatchObject({ available: 1990 });
+    // Taking 1985 of the 1990 left leaves 5, too few for the 6 short of SKU-5.
+    const short = await order(desk.headers, { accountId: fx.accountA, lines: lines(1985) });
+    expect(short.exceptions.map((x: any) => x.type)).not.toContain("substitution_awaiting_customer");
+  });
 });
 
 describe("changes close the exceptions of what they cancel", () => {
