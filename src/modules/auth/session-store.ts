@@ -20,7 +20,12 @@ export function postgresSessionStore(db: Db, maxAgeMs: number): SessionStore {
     },
     get(sid: string, callback: Callback) {
       db.pool
-        .query("select data from sessions where sid = $1 and expires_at > now()", [sid])
+        // Prepared (named): it runs on every signed-in request.
+        .query({
+          name: "session_get",
+          text: "select data from sessions where sid = $1 and expires_at > now()",
+          values: [sid],
+        })
         .then((result) => callback(null, result.rows[0]?.data ?? null), callback);
     },
     destroy(sid: string, callback: Callback) {
