@@ -48,11 +48,15 @@ export async function run(): Promise<void> {
   console.log(`intake app server_cpu_ms_per_order=${fmt(app.serverCpuMsPerOrder)}`);
   console.log(`intake app postgres_cpu_ms_per_order=${fmt(app.postgresCpuMsPerOrder)}`);
   console.log(`intake app bench_client_cpu_ms_per_order=${fmt(app.clientCpuMsPerOrder)}`);
+  console.log(`intake app machine_cpu_ms_per_order=${fmt(app.machineCpuMsPerOrder)}`);
 
+  const floorBusy = machineBusyMs();
   const floor = await runOrderFloor(world, CLIENTS, LINES, DURATION_MS);
+  const floorCpu = (machineBusyMs() - floorBusy) / floor.latencies.length;
   const floorRate = (floor.latencies.length / floor.elapsedMs) * 1000;
   console.log(`intake floor orders_per_s=${fmt(floorRate)}`);
   console.log(`intake floor p99_ms=${fmt(percentile(floor.latencies, 99))}`);
+  console.log(`intake floor machine_cpu_ms_per_order=${fmt(floorCpu)}`);
 
   if (PROFILE) await profile(world);
   console.log(
@@ -96,14 +100,17 @@ async function placeOrders(
     const pids = async () => [server.child.pid!, ...(await backendPids(world.url))];
     const before = cpuMs(await pids());
     const clientCpu = process.cpuUsage();
+    const machineBefore = machineBusyMs();
     const result = await runClosedLoop(CLIENTS, durationMs, (client, i) => order(client, iteration + i));
     const clientCpuUsed = process.cpuUsage(clientCpu);
+    const machineUsed = machineBusyMs() - machineBefore;
     // CPU per order moves far less with the machine's load than orders/s does (a shared 2-core box).
     const after = cpuMs(await pids());
     const orders = result.latencies.length;
     return {
       ...result,
       clientCpuMsPerOrder: (clientCpuUsed.user + clientCpuUsed.system) / 1000 / orders,
+      machineCpuMsPerOrder: machineUsed / orders,
       serverCpuMsPerOrder: (after.get(server.child.pid!)! - before.get(server.child.pid!)!) / orders,
       postgresCpuMsPerOrder:
         [...after].reduce(
@@ -151,6 +158,16 @@ async function backendPids(url: string): Promise<number[]> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * CPU busy (ms) of the whole machine, all cores, from /proc/stat: what one order costs everything
+ * here together (server, PostgreSQL, the bench client, the kernel), comparable with the floor's.
+ */
+function machineBusyMs(): number {
+  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const [user, nice, system, , , irq, softirq, steal] = fields.map(Number);
+  return ((user + nice + system + irq + softirq + steal) * 1000) / 100;
 }
 
 /** User + system CPU (ms) of local processes, from /proc (the bench server runs on this machine). */
