@@ -5,14 +5,22 @@ type Queryable = Pick<pg.PoolClient, "query">;
 
 export type OutboxEvent = { topic: string; payload: Record<string, unknown> };
 
-/** Inserts the events in one statement; they commit or roll back with the caller's transaction. */
-export async function writeEvents(client: Queryable, events: OutboxEvent[], now: Date): Promise<void> {
-  if (events.length === 0) return;
-  await client.query({
+/**
+ * Inserts the events in one statement; they commit or roll back with the caller's transaction.
+ * Returns their ids, in order.
+ */
+export async function writeEvents(
+  client: Queryable,
+  events: OutboxEvent[],
+  now: Date,
+): Promise<{ id: number; topic: string }[]> {
+  if (events.length === 0) return [];
+  const { rows } = await client.query({
     name: "outbox_write_events",
-    text: outboxInsertSql("$1", "$2", "$3"),
+    text: `${outboxInsertSql("$1", "$2", "$3")} returning id, topic`,
     values: [...outboxColumns(events), now],
   });
+  return rows.map((r) => ({ id: Number(r.id), topic: r.topic })).sort((a, b) => a.id - b.id);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Db } from "../../app/db.ts";
 import { notFound } from "../../lib/errors.ts";
 import { invoicesForOrder } from "../billing/queries.ts";
 import { shipmentsForOrder } from "../fulfillment/queries.ts";
-import { exceptionsForOrder } from "../workflow/queries.ts";
+import { exceptionsForOrder, type OrderExceptionView } from "../workflow/queries.ts";
 import { orderChangeHistory } from "./change-records.ts";
 
 export type OrderListQuery = {
@@ -70,6 +70,10 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** An order's ship-to as the detail shows it, from `ship_tos s`. */
+export const SHIP_TO_JSON_SQL = `json_build_object('id', s.id, 'code', s.code, 'name', s.name, 'line1', s.line1,
+  'city', s.city, 'region', s.region, 'postalCode', s.postal_code)`;
+
 // The order with its lines (and their allocations), status history and, for staff, its events, in ONE
 // statement (it was eight round trips with the reads below). Nested values are JSON, so numerics, dates
 // and timestamps are cast to text there and timestamps parsed here exactly as the driver parses a
@@ -79,8 +83,7 @@ const ORDER_DETAIL_SQL = `select o.id, o.number, o.account_id as "accountId", a.
        o.po_number as "poNumber", o.channel, o.status, o.ordered_at as "orderedAt",
        o.requested_ship_date as "requestedShipDate", o.requested_delivery_date as "requestedDeliveryDate",
        o.total, o.currency, o.notes, u.name as "createdByName",
-       json_build_object('id', s.id, 'code', s.code, 'name', s.name, 'line1', s.line1, 'city', s.city,
-                         'region', s.region, 'postalCode', s.postal_code) as "shipTo",
+       ${SHIP_TO_JSON_SQL} as "shipTo",
        coalesce((select json_agg(json_build_object(
                    'id', l.id, 'lineNo', l.line_no, 'itemId', l.item_id, 'sku', i.sku, 'name', i.name,
                    'quantity', l.quantity, 'uom', coalesce(i.base_unit, l.requested->>'uom'),
@@ -119,17 +122,7 @@ type DetailRow = {
   events: { id: number; topic: string; at: string; publishedAt: string | null }[];
 };
 
-/**
- * `created`: the order was committed by this request a moment ago (POST /api/orders answers with it):
- * nothing can have changed, shipped or invoiced it yet, so those reads are skipped, and its exceptions
- * are read only when intake raised some.
- */
-export async function getOrderDetail(
-  db: Db,
-  id: number,
-  accountScope: number | null,
-  created?: { exceptionsRaised: boolean },
-) {
+export async function getOrderDetail(db: Db, id: number, accountScope: number | null) {
   const staff = accountScope === null;
   const { rows } = await db.pool.query({
     name: "order_detail",
@@ -140,10 +133,10 @@ export async function getOrderDetail(
   // Head columns as read (like every column of the separate reads before); the JSON parts typed.
   const { lines, history, events, ...order } = rows[0];
   const typed = { lines, history, events } as DetailRow;
-  const exceptions = created && !created.exceptionsRaised ? [] : await exceptionsForOrder(db, id, new Date());
-  const changes = created ? [] : await orderChangeHistory(db, id);
-  const shipments = created ? [] : await shipmentsForOrder(db, id);
-  const invoices = created ? [] : await invoicesForOrder(db, id);
+  const exceptions = await exceptionsForOrder(db, id, new Date());
+  const changes = await orderChangeHistory(db, id);
+  const shipments = await shipmentsForOrder(db, id);
+  const invoices = await invoicesForOrder(db, id);
   const lineNoById = new Map(typed.lines.map((l) => [Number(l.id), l.lineNo]));
   return {
     ...order,
@@ -159,11 +152,21 @@ export async function getOrderDetail(
       at: parseTimestamptz(e.at).toISOString(),
       publishedAt: isoOrNull(e.publishedAt),
     })),
-    // Each exception with its line number (null: about the whole order). Exceptions are internal work
-    // items: a buyer sees only which kind of review holds their order, not our notes or owners.
-    exceptions: exceptions.map((e) => {
-      const lineNo = e.orderLineId === null ? null : (lineNoById.get(e.orderLineId) ?? null);
-      return staff ? { ...e, lineNo } : { type: e.type, status: e.status, blocking: e.blocking, lineNo };
-    }),
+    exceptions: presentExceptions(exceptions, lineNoById, staff),
   };
+}
+
+/**
+ * Each exception with its line number (null: about the whole order). Exceptions are internal work
+ * items: a buyer sees only which kind of review holds their order, not our notes or owners.
+ */
+export function presentExceptions(
+  exceptions: OrderExceptionView[],
+  lineNoById: Map<number, number>,
+  staff: boolean,
+) {
+  return exceptions.map((e) => {
+    const lineNo = e.orderLineId === null ? null : (lineNoById.get(e.orderLineId) ?? null);
+    return staff ? { ...e, lineNo } : { type: e.type, status: e.status, blocking: e.blocking, lineNo };
+  });
 }

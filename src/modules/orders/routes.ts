@@ -5,6 +5,7 @@ import { accountScope, type Caller, callerOf, ORDER_TAKERS, STAFF } from "../../
 import type { Db } from "../../app/db.ts";
 import { DomainError, type ErrorCode } from "../../lib/errors.ts";
 import { CHANGE_KINDS, type ChangeOutcome, changeOrder } from "./change-order.ts";
+import { createdOrderDetail } from "./created-detail.ts";
 import {
   AccountRef,
   type Channel,
@@ -169,13 +170,10 @@ export async function orderRoutes(app: FastifyInstance, db: Db): Promise<void> {
       );
       reply.status(outcome.replayed ? 200 : 201);
       return {
-        // A new order is read back in one statement (two when intake raised exceptions).
-        order: await getOrderDetail(
-          db,
-          outcome.orderId!,
-          accountScope(caller),
-          outcome.replayed ? undefined : { exceptionsRaised: outcome.exceptions.length > 0 },
-        ),
+        // A new order's detail comes from what intake wrote (its exceptions read when it raised some).
+        order: outcome.replayed
+          ? await getOrderDetail(db, outcome.orderId, accountScope(caller))
+          : await createdOrderDetail(db, outcome, accountScope(caller) === null),
         replayed: outcome.replayed,
         // What intake decided (null on a replay: the order above is the original result).
         intake: outcome.replayed

@@ -65,6 +65,8 @@ export type Evaluation = {
   exceptions: PlannedException[];
   /** The allocation to write with the order, summed per item and warehouse. */
   stock: StockDelta[];
+  /** Name and base unit of each resolved item, as priced (for the new order's detail). */
+  items: Map<number, { name: string; baseUnit: string }>;
 };
 
 export type EvaluateOptions = {
@@ -365,6 +367,12 @@ export async function evaluate(
     promiseDate: promise.order,
     exceptions,
     stock,
+    items: new Map(
+      [...(priced?.loaded.itemsBySku.values() ?? [])].map((i) => [
+        i.id,
+        { name: i.name, baseUnit: i.baseUnit },
+      ]),
+    ),
   };
 }
 

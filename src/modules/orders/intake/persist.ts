@@ -11,6 +11,7 @@ import { notify } from "../../notifications/notify.ts";
 import { lastPaidColumns, lastPricesUpsertSql } from "../../pricing/last-prices.ts";
 import { raiseException } from "../../workflow/raise.ts";
 import type { Actor } from "../../workflow/types.ts";
+import { SHIP_TO_JSON_SQL } from "../queries.ts";
 import { assertTransition } from "../status.ts";
 import type { Evaluation } from "./evaluate.ts";
 import type { OrderRequest } from "./request.ts";
@@ -32,11 +33,35 @@ export type RaisedSummary = {
   approvalRole: string | null;
 };
 
+/** What the write returned that the new order's detail needs besides the evaluation (created-detail.ts). */
+export type CreatedRows = {
+  orderId: number;
+  number: string;
+  accountName: string;
+  orderedAt: Date;
+  createdByName: string | null;
+  shipTo: Record<string, unknown>;
+  /** As the columns hold them (numerics at their scale). */
+  lines: {
+    lineNo: number;
+    id: number;
+    unitPrice: string | null;
+    extendedAmount: string | null;
+    expectedUnitPrice: string | null;
+  }[];
+  warehouses: Map<number, { code: string; name: string }>;
+  events: { id: number; topic: string }[];
+  historyReason: string;
+  request: OrderRequest;
+  items: Evaluation["items"];
+};
+
 export type Written = {
   orderId: number;
   status: "confirmed" | "on_hold";
   exceptions: RaisedSummary[];
   events: string[];
+  created: CreatedRows;
 };
 
 export async function writeOrder(
@@ -99,7 +124,7 @@ export async function writeOrder(
              select o.id, t.* from o cross join unnest($18::int[], $19::int[], $20::int[], $21::numeric[],
                                       $22::numeric[], $23::numeric[], $24::jsonb[], $25::jsonb[], $26::numeric[],
                                       $27::int[], $28::date[]) as t
-             returning id, line_no
+             returning id, line_no, unit_price, extended_amount, expected_unit_price
            ), a as (
              insert into allocations (order_line_id, item_id, warehouse_id, quantity)
              select l.id, t.item_id, t.warehouse_id, t.quantity
@@ -111,10 +136,17 @@ export async function writeOrder(
            ), lp as (
              ${lastPricesUpsertSql("$2", "$7", "$37", "$1", "$38", "$39")}
            ), ev as (
-             ${outboxInsertSql("$40", "$41", "$8", "o")}
+             ${outboxInsertSql("$40", "$41", "$8", "o")} returning id, topic
            )
-           select o.id, (select json_agg(json_build_array(l.line_no, l.id)) from l) as lines,
-                  (select count(*)::int from stock_allocated) as stock_rows
+           select o.id, (select count(*)::int from stock_allocated) as stock_rows,
+                  -- What the response needs (created-detail.ts), as the order detail would read it.
+                  (select json_agg(json_build_array(l.line_no, l.id, l.unit_price::text, l.extended_amount::text,
+                                                    l.expected_unit_price::text)) from l) as lines,
+                  (select json_agg(json_build_array(ev.id, ev.topic) order by ev.id) from ev) as events,
+                  (select json_agg(json_build_array(w.id, w.code, w.name)) from warehouses w
+                    where w.id = any($31::int[])) as warehouses,
+                  (select name from users where id = $15) as created_by_name,
+                  (select ${SHIP_TO_JSON_SQL} from ship_tos s where s.id = $3) as ship_to
              from o`,
     values: [
       context.number,
@@ -160,11 +192,11 @@ export async function writeOrder(
       ...outboxColumns(eventsNow),
     ],
   });
-  assertAllocated(written.rows[0].stock_rows, evaluation.stock);
-  const orderId: number = written.rows[0].id;
-  const lineIds = new Map<number, number>(
-    ((written.rows[0].lines ?? []) as [number, number][]).map(([lineNo, id]) => [lineNo, Number(id)]),
-  );
+  const row = written.rows[0];
+  assertAllocated(row.stock_rows, evaluation.stock);
+  const orderId: number = row.id;
+  const lineRows = (row.lines ?? []) as [number, number, string | null, string | null, string | null][];
+  const lineIds = new Map<number, number>(lineRows.map(([lineNo, id]) => [lineNo, Number(id)]));
 
   const raised: RaisedSummary[] = [];
   for (const e of evaluation.exceptions) {
@@ -213,10 +245,39 @@ export async function writeOrder(
   }
 
   const events = eventsNow.length
-    ? eventsNow
-    : orderEvents(status, { orderId, ...basePayload }, lines, raised);
-  if (!eventsNow.length) await writeEvents(client, events, now);
-  return { orderId, status, exceptions: raised, events: events.map((e) => e.topic) };
+    ? ((row.events ?? []) as [number, string][]).map(([id, topic]) => ({ id, topic }))
+    : await writeEvents(client, orderEvents(status, { orderId, ...basePayload }, lines, raised), now);
+  return {
+    orderId,
+    status,
+    exceptions: raised,
+    events: events.map((e) => e.topic),
+    created: {
+      orderId,
+      number: context.number,
+      accountName: account.name,
+      orderedAt: now,
+      createdByName: row.created_by_name,
+      shipTo: row.ship_to,
+      lines: lineRows.map(([lineNo, id, unitPrice, extendedAmount, expectedUnitPrice]) => ({
+        lineNo,
+        id: Number(id),
+        unitPrice,
+        extendedAmount,
+        expectedUnitPrice,
+      })),
+      warehouses: new Map(
+        ((row.warehouses ?? []) as [number, string, string][]).map(([id, code, name]) => [
+          id,
+          { code, name },
+        ]),
+      ),
+      events,
+      historyReason: reason,
+      request,
+      items: evaluation.items,
+    },
+  };
 }
 
 /** order.confirmed or order.held (naming its exceptions), and order.backordered when lines are short. */

@@ -8,7 +8,7 @@ import type { Db } from "../../../app/db.ts";
 import { DomainError } from "../../../lib/errors.ts";
 import type { Issue, ViolationCode, WarningCode } from "../../pricing/types.ts";
 import { type EvaluatedLine, evaluate } from "./evaluate.ts";
-import { type RaisedSummary, writeOrder } from "./persist.ts";
+import { type CreatedRows, type RaisedSummary, writeOrder } from "./persist.ts";
 import { OrderRequest, requestHash } from "./request.ts";
 import { type Resolved, resolveRequest } from "./resolve.ts";
 import type { CreditCheck } from "./rules.ts";
@@ -38,6 +38,8 @@ export type IntakeResult = {
   violations: Issue<ViolationCode>[];
   warnings: Issue<WarningCode>[];
   events: string[];
+  /** What the new order's detail needs (created-detail.ts); absent in a simulation. */
+  created?: CreatedRows;
 };
 
 /** The request's idempotency key was used before with the same body: the original order. */
@@ -202,6 +204,7 @@ async function inTransaction(
     violations: evaluation.violations,
     warnings: evaluation.warnings,
     events: written.events,
+    ...(simulated ? {} : { created: written.created }),
   };
 }
 
