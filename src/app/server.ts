@@ -14,6 +14,7 @@ import { authRoutes } from "../modules/auth/routes.ts";
 import { catalogRoutes } from "../modules/catalog/routes.ts";
 import { ediRoutes } from "../modules/channels/edi/routes.ts";
 import { fulfillmentRoutes } from "../modules/fulfillment/routes.ts";
+import { purchaseOrderRoutes } from "../modules/inventory/purchase-order-routes.ts";
 import { inventoryRoutes } from "../modules/inventory/routes.ts";
 import { orderRoutes } from "../modules/orders/routes.ts";
 import { pricingRoutes } from "../modules/pricing/routes.ts";
@@ -80,6 +81,7 @@ export async function buildServer(
   await accountRoutes(app, db);
   await catalogRoutes(app, db);
   await inventoryRoutes(app, db);
+  await purchaseOrderRoutes(app, db);
   await workflowRoutes(app, db);
   await fulfillmentRoutes(app, db);
   await pricingRoutes(app, db);

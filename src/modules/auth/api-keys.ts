@@ -19,6 +19,7 @@ export const API_SCOPES = [
   "notifications:write",
   "mail:read",
   "shipments:write",
+  "inventory:write",
 ] as const;
 
 function sha256(text: string): string {

@@ -185,7 +185,7 @@ export async function writeLine(ctx: ChangeContext, line: LineRow): Promise<void
   });
 }
 
-async function insertAllocations(
+export async function insertAllocations(
   client: pg.PoolClient,
   lineId: number,
   itemId: number,
