@@ -1,5 +1,6 @@
-// Many clients race for the last units of hot SKUs through real server processes. On PostgreSQL
-// (DATABASE_URL set) two server processes share one database; on PGlite one process serves all.
+// Many clients race for the last units of hot SKUs through real server processes, while purchase
+// orders for them are received (filling backorders) through another. On PostgreSQL (DATABASE_URL
+// set) two server processes share one database; on PGlite one process serves all.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,6 +16,9 @@ const UNITS_PER_SKU = 100; // 60 in the nearest warehouse, 40 in the other
 const CLIENTS = 16;
 const MAX_ATTEMPTS_PER_CLIENT = 80;
 const GIVE_UP_AFTER_SHORT_ORDERS = 8; // in a row: this client's view of "sold out"
+// Meanwhile purchase orders for every hot SKU arrive in batches, filling backorders as they do.
+const INBOUND_PER_SKU = 50;
+const RECEIPT_BATCH = 10;
 
 const serverUrl = process.env.DATABASE_URL;
 const dataDir = serverUrl ? null : mkdtempSync(path.join(tmpdir(), "wholesail-race-"));
@@ -50,6 +54,12 @@ describe(`oversell race (${serverUrl ? "2 server processes on PostgreSQL" : "1 s
       await seedDb.pool.query(
         "insert into stock_levels (item_id, warehouse_id, on_hand) values ($1, $2, 60), ($1, $3, 40)",
         [id, fx.warehouses.east, fx.warehouses.west],
+      );
+      await seedDb.pool.query(
+        `with po as (insert into purchase_orders (number, supplier, warehouse_id, expected_date)
+                     values ($1, 'Hot supplier', $2, '2030-01-01') returning id)
+         insert into purchase_order_lines (purchase_order_id, item_id, quantity) select po.id, $3, $4 from po`,
+        [`PO-HOT-${i}`, fx.warehouses.west, id, INBOUND_PER_SKU],
       );
     }
     await seedDb.close();
@@ -97,11 +107,36 @@ describe(`oversell race (${serverUrl ? "2 server processes on PostgreSQL" : "1 s
         if (short) outcomes.short++;
       }
     };
-    await Promise.all(Array.from({ length: CLIENTS }, (_, i) => client(i)));
+    const receipts = { posted: 0, filled: 0, failed: [] as string[] };
+    const receiver = async () => {
+      const server = servers[servers.length - 1];
+      const headers = await signInOverHttp(server.url, "warehouse@staff.test", PASSWORD);
+      const list = await fetch(`${server.url}/api/purchase-orders?status=open`, { headers });
+      const pos = ((await list.json()) as any).purchaseOrders as { id: number; lines: { sku: string }[] }[];
+      for (let batch = 0; batch < INBOUND_PER_SKU / RECEIPT_BATCH; batch++) {
+        for (const po of pos) {
+          await new Promise((r) => setTimeout(r, 20));
+          const response = await fetch(`${server.url}/api/purchase-orders/${po.id}/receipts`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ lines: [{ sku: po.lines[0].sku, quantity: RECEIPT_BATCH }] }),
+          });
+          const payload = (await response.json()) as any;
+          receipts.posted++;
+          if (response.status === 200) receipts.filled += payload.backordersFilled.length;
+          else receipts.failed.push(`${response.status} ${JSON.stringify(payload)}`);
+        }
+      }
+    };
+    await Promise.all([...Array.from({ length: CLIENTS }, (_, i) => client(i)), receiver()]);
     await Promise.all(servers.splice(0).map((s) => s.stop()));
-    console.log(`race: ${JSON.stringify({ ...outcomes, other: outcomes.other.length })}`);
+    console.log(
+      `race: ${JSON.stringify({ ...outcomes, other: outcomes.other.length })} receipts: ${JSON.stringify({ ...receipts, failed: receipts.failed.length })}`,
+    );
 
-    expect(outcomes.other).toEqual([]);
+    expect(outcomes.other, outcomes.other.join("\n")).toEqual([]);
+    expect(receipts.failed).toEqual([]);
+    expect(receipts.posted).toBe(HOT_SKUS * (INBOUND_PER_SKU / RECEIPT_BATCH));
     expect(outcomes.accepted).toBe(outcomes.submitted);
     expect(outcomes.short).toBeGreaterThan(0); // stock really ran out
 
@@ -122,11 +157,14 @@ describe(`oversell race (${serverUrl ? "2 server processes on PostgreSQL" : "1 s
         await db.pool.query(
           `select (select count(*) from orders)::int as orders,
                   (select coalesce(sum(l.quantity - l.backordered_quantity), 0) from order_lines l)::int as ordered,
-                  (select coalesce(sum(allocated), 0) from stock_levels)::int as allocated`,
+                  (select coalesce(sum(allocated), 0) from stock_levels)::int as allocated,
+                  (select coalesce(sum(on_hand), 0) from stock_levels s join items i on i.id = s.item_id
+                    where i.sku like 'HOT-%')::int as on_hand`,
         )
       ).rows[0];
       expect(totals.orders).toBe(outcomes.accepted);
       expect(totals.ordered).toBe(totals.allocated);
+      expect(totals.on_hand).toBe(HOT_SKUS * (UNITS_PER_SKU + INBOUND_PER_SKU));
       // Nearly everything sold: the race ran to the end of stock, not just a few orders.
       expect(totals.allocated).toBeGreaterThan(HOT_SKUS * UNITS_PER_SKU * 0.85);
     } finally {

@@ -5,6 +5,7 @@
 import type pg from "pg";
 import type { Db } from "../../app/db.ts";
 import { DomainError, notFound } from "../../lib/errors.ts";
+import { lockStockRowsSql } from "./allocate.ts";
 
 type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
 
@@ -169,6 +170,13 @@ export async function receivePurchaseOrder(
     });
   }
   const receipts = [...received.values()].sort((a, b) => a.itemId - b.itemId);
+  // Every warehouse's row of these items, locked in item, warehouse order as intake locks them,
+  // before one of them is written: taking the receiving warehouse's row first could deadlock.
+  await client.query({
+    name: "lock_stock_levels",
+    text: lockStockRowsSql("$1"),
+    values: [receipts.map((r) => r.itemId)],
+  });
   const { rows } = await client.query(
     `with l as (
        update purchase_order_lines l set received_quantity = l.received_quantity + t.quantity
