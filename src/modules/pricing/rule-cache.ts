@@ -154,7 +154,7 @@ export function probePricingCache(
   const cache = cacheOf(pool);
   const unique = [...new Set(skus)];
   const entry =
-    cache.version !== null ? cache.touch(`${accountId}|${date}|${currency}|${shipToId}`) : undefined;
+    cache.version !== null ? cache.touch(accountKeyOf(accountId, date, currency, shipToId)) : undefined;
   if (!entry || unique.some((sku) => !entry.skus.has(sku))) return null;
   return { cache, entry, skus: unique, currency: entry.currency, itemIds: cachedIds(entry, unique) };
 }
@@ -199,8 +199,11 @@ export async function loadPricingRulesCached(
   return loadIntoCache(client, pool, accountId, skus, date, currency, shipToId);
 }
 
+const accountKeyOf = (accountId: number, date: string, currency: string | null, shipToId: number | null) =>
+  `${accountId}|${date}|${currency}|${shipToId}`;
+
 /** A miss or a partial hit: loads the SKUs the cache lacks (all of them when the version moved). */
-export async function loadIntoCache(
+async function loadIntoCache(
   client: pg.ClientBase | pg.Pool,
   pool: pg.Pool,
   accountId: number,
@@ -212,7 +215,7 @@ export async function loadIntoCache(
   const cache = cacheOf(pool);
   const stats = cache.stats;
   const unique = [...new Set(skus)];
-  const accountKey = `${accountId}|${date}|${currency}|${shipToId}`;
+  const accountKey = accountKeyOf(accountId, date, currency, shipToId);
   let entry = cache.version !== null ? cache.touch(accountKey) : undefined;
   let missing = entry ? unique.filter((sku) => !entry!.skus.has(sku)) : unique;
   if (entry && missing.length === 0) {
