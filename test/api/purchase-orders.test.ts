@@ -1,44 +1,36 @@
 // Purchase orders (inbound supply) through the API: recorded, they give new backorders an ETA;
 // received, on hand goes up and the backorders waiting for the item are filled oldest order first,
 // their exceptions closed and a held order released — all in the receiving transaction.
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/app/db.ts";
-import { testServer } from "../support/app.ts";
-import { resetDb, testDb } from "../support/db.ts";
-import { type Fixture, seedFixture } from "../support/fixture.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { apiSuite } from "../support/app.ts";
 import { type Session, signIn } from "../support/http.ts";
 
-let db: Db;
-let app: FastifyInstance;
-let fx: Fixture;
+const suite = apiSuite();
 let desk: Session;
 let warehouse: Session;
 
-beforeAll(async () => {
-  db = await testDb();
-  app = await testServer(db);
-});
-afterAll(() => app.close());
 beforeEach(async () => {
-  await resetDb(db);
-  fx = await seedFixture(db);
-  desk = await signIn(app, "order_desk@staff.test");
-  warehouse = await signIn(app, "warehouse@staff.test");
+  desk = await signIn(suite.app, "order_desk@staff.test");
+  warehouse = await signIn(suite.app, "warehouse@staff.test");
 });
 
-const sql = async (text: string, values: unknown[] = []) => (await db.pool.query(text, values)).rows;
+const sql = async (text: string, values: unknown[] = []) => (await suite.db.pool.query(text, values)).rows;
 const order = async (payload: Record<string, unknown>) => {
-  const response = await app.inject({ method: "POST", url: "/api/orders", headers: desk.headers, payload });
+  const response = await suite.app.inject({
+    method: "POST",
+    url: "/api/orders",
+    headers: desk.headers,
+    payload,
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json().order;
 };
 const detail = async (id: number) =>
-  (await app.inject({ url: `/api/orders/${id}`, headers: desk.headers })).json().order;
+  (await suite.app.inject({ url: `/api/orders/${id}`, headers: desk.headers })).json().order;
 const createPo = (session: Session, payload: Record<string, unknown>) =>
-  app.inject({ method: "POST", url: "/api/purchase-orders", headers: session.headers, payload });
+  suite.app.inject({ method: "POST", url: "/api/purchase-orders", headers: session.headers, payload });
 const receive = (session: Session, id: number, lines: { sku: string; quantity: number }[]) =>
-  app.inject({
+  suite.app.inject({
     method: "POST",
     url: `/api/purchase-orders/${id}/receipts`,
     headers: session.headers,
@@ -47,7 +39,7 @@ const receive = (session: Session, id: number, lines: { sku: string; quantity: n
 const stockOf = async (sku: string, warehouseId: number) =>
   (
     await sql("select on_hand, allocated from stock_levels where item_id = $1 and warehouse_id = $2", [
-      fx.items[sku],
+      suite.fx.items[sku],
       warehouseId,
     ])
   )[0];
@@ -68,11 +60,11 @@ describe("purchase orders", () => {
       warehouseCode: "EAST",
       lines: [{ sku: "SKU-5", quantity: 10, receivedQuantity: 0, expectedDate: "2030-03-01" }],
     });
-    const backordered = await order({ accountId: fx.accountA, lines: [{ sku: "SKU-5", quantity: 4 }] });
+    const backordered = await order({ accountId: suite.fx.accountA, lines: [{ sku: "SKU-5", quantity: 4 }] });
     expect(backordered.lines[0]).toMatchObject({ backorderedQuantity: 4, backorderEta: "2030-03-01" });
 
     expect((await createPo(desk, { number: "PO-X" })).statusCode).toBe(403);
-    const list = await app.inject({ url: "/api/purchase-orders?status=open", headers: desk.headers });
+    const list = await suite.app.inject({ url: "/api/purchase-orders?status=open", headers: desk.headers });
     expect(list.json().purchaseOrders.map((p: any) => p.number)).toEqual(["PO-7001"]);
   });
 
@@ -93,11 +85,11 @@ describe("purchase orders", () => {
     const tooMuch = await receive(warehouse, id, [{ sku: "SKU-5", quantity: 6 }]);
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().error.message).toContain("still expects (5)");
-    expect(await stockOf("SKU-5", fx.warehouses.east)).toEqual({ on_hand: 0, allocated: 0 });
+    expect(await stockOf("SKU-5", suite.fx.warehouses.east)).toEqual({ on_hand: 0, allocated: 0 });
   });
 
   it("receiving fills the oldest backorders first, closes their exceptions and releases a held order", async () => {
-    await sql("update accounts set ship_policy = 'complete' where id = $1", [fx.accountA]);
+    await sql("update accounts set ship_policy = 'complete' where id = $1", [suite.fx.accountA]);
     const po = (
       await createPo(warehouse, {
         number: "PO-2",
@@ -109,14 +101,14 @@ describe("purchase orders", () => {
     ).json().purchaseOrder;
     // Account A ships complete: its backorder holds the order. Account B ships partial.
     const held = await order({
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [
         { sku: "SKU-1", quantity: 1 },
         { sku: "SKU-5", quantity: 5 },
       ],
     });
     expect(held.status).toBe("on_hold");
-    const later = await order({ accountId: fx.accountB, lines: [{ sku: "SKU-5", quantity: 6 }] });
+    const later = await order({ accountId: suite.fx.accountB, lines: [{ sku: "SKU-5", quantity: 6 }] });
     expect(later.status).toBe("confirmed");
 
     const first = await receive(warehouse, po.id, [{ sku: "SKU-5", quantity: 3 }]);
@@ -149,11 +141,11 @@ describe("purchase orders", () => {
     expect((await detail(later.id)).lines[0]).toMatchObject({ backorderedQuantity: 3 });
 
     // Counters, allocation rows and the ledger agree: 8 received, 8 allocated at WEST.
-    expect(await stockOf("SKU-5", fx.warehouses.west)).toEqual({ on_hand: 8, allocated: 8 });
+    expect(await stockOf("SKU-5", suite.fx.warehouses.west)).toEqual({ on_hand: 8, allocated: 8 });
     const [rows] = await sql(
       `select (select sum(quantity)::int from allocations where item_id = $1 and warehouse_id = $2) as allocated,
               (select sum(on_hand_delta)::int from stock_movements where item_id = $1 and warehouse_id = $2 and kind = 'receipt') as received`,
-      [fx.items["SKU-5"], fx.warehouses.west],
+      [suite.fx.items["SKU-5"], suite.fx.warehouses.west],
     );
     expect(rows).toEqual({ allocated: 8, received: 8 });
     const events = await sql(
