@@ -4,6 +4,7 @@ import { AppLayout } from "./layout/AppLayout";
 import { ORDER_ENTRY_ROLES } from "./lib/status";
 import { ediRoutes } from "./pages/edi/routes";
 import { exceptionsRoutes } from "./pages/exceptions/routes";
+import { inboundRoutes } from "./pages/inbound/routes";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { NewOrderPage } from "./pages/new-order/NewOrderPage";
 import { MailPage } from "./pages/notifications/MailPage";
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
       },
       pricingRoutes,
       ediRoutes,
+      inboundRoutes,
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -6,6 +6,7 @@ import type { SessionUser } from "../api/types";
 import { ORDER_ENTRY_ROLES, ROLE_LABELS } from "../lib/status";
 import { ediNavItems } from "../pages/edi/nav";
 import { useExceptionsNavItem } from "../pages/exceptions/nav";
+import { inboundNavItems } from "../pages/inbound/nav";
 import { pricingNavItems } from "../pages/pricing/nav";
 import type { Area } from "./AppLayout";
 
@@ -84,6 +85,14 @@ export function Navigation({ area, user }: { area: Area; user: SessionUser }) {
           <Item key={item.to} item={item} pathname={pathname} />
         ))}
         {area === "desk" && <Item item={exceptions} pathname={pathname} />}
+        {area === "desk" && (
+          <>
+            <SectionTitle>Inventory</SectionTitle>
+            {inboundNavItems(user.role).map((item) => (
+              <Item key={item.to} item={item} pathname={pathname} />
+            ))}
+          </>
+        )}
         {area === "desk" && (
           <>
             <SectionTitle>Pricing</SectionTitle>

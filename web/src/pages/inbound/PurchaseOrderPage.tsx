@@ -1,0 +1,152 @@
+// One purchase order (/desk/inbound/:id): its lines with ordered, received and open quantities; admin
+// and warehouse receive it here, and see what came in and the backorders it filled.
+import { Alert, Anchor, Badge, Group, Paper, Progress, SimpleGrid, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconArrowLeft, IconCircleCheck } from "@tabler/icons-react";
+import { useState } from "react";
+import { Link, useParams } from "react-router-dom";
+import { useSession } from "../../api/hooks";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorState, TableSkeleton } from "../../components/States";
+import { formatDate } from "../../lib/dates";
+import {
+  canPurchase,
+  PO_STATUS_COLORS,
+  type PurchaseOrder,
+  poStatusLabel,
+  qty,
+  type ReceiptResult as Result,
+  totals,
+  usePurchaseOrder,
+} from "./api";
+import { PoLinesTable } from "./PoLinesTable";
+import { ReceiptResult } from "./ReceiptResult";
+
+export function PurchaseOrderPage() {
+  const { id } = useParams();
+  const po = usePurchaseOrder(id);
+  const back = (
+    <Anchor component={Link} to="/desk/inbound" size="sm">
+      <IconArrowLeft size={14} style={{ verticalAlign: -2 }} /> Purchase orders
+    </Anchor>
+  );
+  if (po.isPending && po.fetchStatus !== "idle") return <TableSkeleton />;
+  if (po.isError || !po.data) {
+    return (
+      <>
+        <PageHeader title="Purchase order" above={back} />
+        <ErrorState
+          error={po.error ?? new Error("No such purchase order")}
+          title="Could not load this purchase order"
+        />
+      </>
+    );
+  }
+  return <Detail po={po.data} back={back} />;
+}
+
+function Detail({ po, back }: { po: PurchaseOrder; back: React.ReactNode }) {
+  const role = useSession().data?.user?.role;
+  const [result, setResult] = useState<Result | null>(null);
+  const t = totals(po);
+  const receiving = canPurchase(role) && po.status === "open";
+  return (
+    <>
+      <PageHeader
+        above={back}
+        title={
+          <Group gap="sm">
+            <span data-testid="po-title">Purchase order {po.number}</span>
+            <Badge
+              size="lg"
+              variant="light"
+              color={PO_STATUS_COLORS[po.status] ?? "gray"}
+              tt="none"
+              data-testid="po-status"
+              data-status={po.status}
+            >
+              {poStatusLabel(po.status)}
+            </Badge>
+          </Group>
+        }
+        subtitle={`From ${po.supplier} into ${po.warehouseCode}, expected ${formatDate(po.expectedDate)}`}
+      />
+      <Paper shadow="xs" p="md" mb="lg">
+        <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="md">
+          <Field label="Supplier" value={po.supplier} />
+          <Field label="Receiving warehouse" value={po.warehouseCode} mono />
+          <Field label="Expected" value={formatDate(po.expectedDate)} />
+          <Field
+            label="Received / ordered"
+            value={
+              <Group gap="xs" wrap="nowrap">
+                <span className="num" data-testid="po-received-total">
+                  {qty.format(t.received)} / {qty.format(t.ordered)}
+                </span>
+                <Progress
+                  value={t.ordered ? (100 * t.received) / t.ordered : 0}
+                  size="sm"
+                  w={90}
+                  color={t.open === 0 ? "teal" : "sea"}
+                  aria-label="Received"
+                />
+              </Group>
+            }
+          />
+        </SimpleGrid>
+      </Paper>
+
+      {result && (
+        <div style={{ marginBottom: "var(--mantine-spacing-lg)" }}>
+          <ReceiptResult result={result} warehouseCode={po.warehouseCode} onDismiss={() => setResult(null)} />
+        </div>
+      )}
+
+      {po.status === "closed" && !result && (
+        <Alert
+          color="teal"
+          variant="light"
+          icon={<IconCircleCheck size={18} />}
+          mb="lg"
+          title="Everything on this purchase order has been received"
+        />
+      )}
+
+      <Paper shadow="xs">
+        <Group justify="space-between" p="md" pb={0}>
+          <Title order={4}>Lines</Title>
+          {po.status === "open" && !canPurchase(role) && (
+            <Text size="xs" c="dimmed">
+              The warehouse or an administrator receives purchase orders.
+            </Text>
+          )}
+        </Group>
+        <PoLinesTable
+          po={po}
+          receiving={receiving}
+          onReceived={(r) => {
+            setResult(r);
+            const orders = r.backordersFilled.length;
+            notifications.show({
+              color: "teal",
+              message: `Received on ${po.number}${orders ? `: stock went to ${orders} backordered ${orders === 1 ? "order" : "orders"}` : ""}`,
+            });
+          }}
+        />
+      </Paper>
+    </>
+  );
+}
+
+function Field({ label, value, mono }: { label: string; value: React.ReactNode; mono?: boolean }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="sm" ff={mono ? "monospace" : undefined} component="div" mt={2}>
+        {value}
+      </Text>
+    </div>
+  );
+}
