@@ -132,10 +132,9 @@ describe("purchase orders", () => {
     const released = await detail(held.id);
     expect(released.status).toBe("confirmed");
     expect(released.lines[1]).toMatchObject({ backorderedQuantity: 0, backorderEta: null });
-    // One allocation row per receipt that served the line.
-    expect(released.lines[1].allocations.map((a: any) => [a.warehouseCode, a.quantity]).sort()).toEqual([
-      ["WEST", 2],
-      ["WEST", 3],
+    // Two allocation rows (one per receipt), shown per warehouse.
+    expect(released.lines[1].allocations).toEqual([
+      { warehouseCode: "WEST", warehouseName: "WEST DC", quantity: 5 },
     ]);
     expect(released.exceptions.find((e: any) => e.type === "backorder").status).toBe("cancelled");
     expect((await detail(later.id)).lines[0]).toMatchObject({ backorderedQuantity: 3 });

@@ -92,10 +92,11 @@ const ORDER_DETAIL_SQL = `select o.id, o.number, o.account_id as "accountId", a.
                    'backorderedQuantity', l.backordered_quantity, 'backorderEta', l.backorder_eta::text,
                    'shippedQuantity', l.shipped_quantity, 'status', l.status, 'requested', l.requested,
                    'unresolved', l.item_id is null,
-                   'allocations', coalesce((select json_agg(json_build_object('warehouseCode', w.code,
-                                                'warehouseName', w.name, 'quantity', al.quantity) order by w.code)
-                                              from allocations al join warehouses w on w.id = al.warehouse_id
-                                             where al.order_line_id = l.id), '[]'))
+                   'allocations', coalesce((select json_agg(json_build_object('warehouseCode', a.code,
+                                                'warehouseName', a.name, 'quantity', a.quantity) order by a.code)
+                                              from (select w.code, w.name, sum(al.quantity)::int as quantity
+                                                      from allocations al join warehouses w on w.id = al.warehouse_id
+                                                     where al.order_line_id = l.id group by w.code, w.name) a), '[]'))
                  order by l.line_no)
                    from order_lines l left join items i on i.id = l.item_id where l.order_id = o.id), '[]') as lines,
        coalesce((select json_agg(json_build_object('fromStatus', h.from_status, 'toStatus', h.to_status,
