@@ -52,6 +52,11 @@ export const orders = pgTable(
     index("orders_status_idx").on(t.status),
     // Duplicate PO detection at intake.
     index("orders_account_po_idx").on(t.accountId, t.poNumber),
+    // The credit check's open orders (intake/credit.ts, same status list): only an account's open
+    // orders are read, however many years of closed ones it has.
+    index("orders_open_exposure_idx")
+      .on(t.accountId)
+      .where(sql`${t.status} in ('confirmed', 'on_hold', 'picking', 'shipped')`),
     check(
       "orders_ship_policy_valid",
       sql`${t.shipPolicy} is null or ${t.shipPolicy} in ('partial','complete')`,

@@ -6,8 +6,13 @@ import { receivablesSql, toReceivables } from "../../billing/receivables.ts";
 import type { ResolvedAccount } from "./resolve.ts";
 import { type CreditCheck, creditCheck, type PlannedException } from "./rules.ts";
 
-/** Orders whose totals count against the credit limit: everything ordered and not yet invoiced. */
-export const CREDIT_EXPOSURE_STATUSES = ["confirmed", "on_hold", "picking", "shipped"];
+/**
+ * Orders whose totals count against the credit limit: everything ordered and not yet invoiced. The
+ * same list is the predicate of the partial index `orders_open_exposure_idx` (orders/schema.ts), so
+ * it is written into the SQL, not passed as a parameter (a parameter would hide it from the planner).
+ */
+export const CREDIT_EXPOSURE_STATUSES = ["confirmed", "on_hold", "picking", "shipped"] as const;
+const OPEN = `(${CREDIT_EXPOSURE_STATUSES.map((s) => `'${s}'`).join(", ")})`;
 
 export type CreditExposureRow = {
   open: string;
@@ -19,19 +24,14 @@ export type CreditExposureRow = {
 
 /**
  * One row (CreditExposureRow): the account's receivables and its open orders' uninvoiced totals, for
- * the placeholders of the caller's statement (statuses: CREDIT_EXPOSURE_STATUSES as a text[]).
+ * the placeholders of the caller's statement.
  */
-export function creditExposureSql(
-  account: string,
-  graceDays: string,
-  today: string,
-  statuses: string,
-): string {
+export function creditExposureSql(account: string, graceDays: string, today: string): string {
   // A partly shipped order's shipped part is already an invoice (a receivable): count the rest.
   return `select r.*,
-                 (coalesce((select sum(o.total) from orders o where o.account_id = ${account} and o.status = any(${statuses}::text[])), 0)
+                 (coalesce((select sum(o.total) from orders o where o.account_id = ${account} and o.status in ${OPEN}), 0)
                   - coalesce((select sum(i.amount) from invoices i join orders io on io.id = i.order_id
-                               where io.account_id = ${account} and io.status = any(${statuses}::text[]) and i.status <> 'void'), 0)
+                               where io.account_id = ${account} and io.status in ${OPEN} and i.status <> 'void'), 0)
                  )::text as open_orders
             from (${receivablesSql(account, graceDays, today)}) r`;
 }

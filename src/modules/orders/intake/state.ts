@@ -5,7 +5,7 @@
 import type pg from "pg";
 import { availableOf, lockStockRowsSql, warehousesByDistanceSql } from "../../inventory/allocate.ts";
 import { type PricingProbe, pricingCheckSql } from "../../pricing/rule-cache.ts";
-import { CREDIT_EXPOSURE_STATUSES, type CreditExposureRow, creditExposureSql } from "./credit.ts";
+import { type CreditExposureRow, creditExposureSql } from "./credit.ts";
 import type { Resolved } from "./resolve.ts";
 
 export type IntakeState = {
@@ -21,15 +21,15 @@ export type IntakeState = {
   lastPrices: unknown[][] | null;
 };
 
-const STATE_SQL = `with locked as (${lockStockRowsSql("$5")})
+const STATE_SQL = `with locked as (${lockStockRowsSql("$4")})
 select (select json_agg(json_build_array(item_id, warehouse_id, available)) from locked) as stock,
-       (${warehousesByDistanceSql("$6", "$7")}) as warehouse_order,
+       (${warehousesByDistanceSql("$5", "$6")}) as warehouse_order,
        (select array_agg(d.number order by d.id) from (
-          select id, number from orders where account_id = $1 and po_number = $10 and status <> 'cancelled'
+          select id, number from orders where account_id = $1 and po_number = $9 and status <> 'cancelled'
            order by id limit 10) d) as duplicate_of,
-       ${pricingCheckSql("$1", "$8", "$9")},
+       ${pricingCheckSql("$1", "$7", "$8")},
        credit.*
-  from (${creditExposureSql("$1", "$2", "$3", "$4")}) credit`;
+  from (${creditExposureSql("$1", "$2", "$3")}) credit`;
 
 export async function readIntakeState(
   client: pg.PoolClient,
@@ -47,7 +47,6 @@ export async function readIntakeState(
       account.id,
       account.overdueGraceDays,
       today,
-      CREDIT_EXPOSURE_STATUSES,
       itemIds,
       shipTo.latitude,
       shipTo.longitude,

@@ -1,0 +1,1 @@
+CREATE INDEX "orders_open_exposure_idx" ON "orders" USING btree ("account_id") WHERE "orders"."status" in ('confirmed', 'on_hold', 'picking', 'shipped');
