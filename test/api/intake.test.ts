@@ -1,38 +1,25 @@
 // The intake pipeline end to end through the API: each exception type it raises holds the order
 // with an owned exception; backorders get an ETA from purchase orders; simulate keeps nothing;
 // identifiers resolve; idempotent submissions race to exactly one order.
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/app/db.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/modules/auth/api-keys.ts";
-import { testServer } from "../support/app.ts";
-import { resetDb, testDb } from "../support/db.ts";
-import { type Fixture, seedFixture } from "../support/fixture.ts";
+import { apiSuite } from "../support/app.ts";
 import { type Session, signIn } from "../support/http.ts";
 
-let db: Db;
-let app: FastifyInstance;
-let fx: Fixture;
+const suite = apiSuite();
 let desk: Session;
 let api: Record<string, string>;
 
-beforeAll(async () => {
-  db = await testDb();
-  app = await testServer(db);
-});
-afterAll(() => app.close());
 beforeEach(async () => {
-  await resetDb(db);
-  fx = await seedFixture(db);
-  desk = await signIn(app, "order_desk@staff.test");
-  const deskUser = (await db.pool.query("select id from users where role = 'order_desk'")).rows[0].id;
-  const key = await createApiKey(db, deskUser, "ERP", ["orders:read", "orders:write", "catalog:read"]);
+  desk = await signIn(suite.app, "order_desk@staff.test");
+  const deskUser = (await suite.db.pool.query("select id from users where role = 'order_desk'")).rows[0].id;
+  const key = await createApiKey(suite.db, deskUser, "ERP", ["orders:read", "orders:write", "catalog:read"]);
   api = { authorization: `Bearer ${key.key}` };
 });
 
-const sql = async (text: string, values: unknown[] = []) => (await db.pool.query(text, values)).rows;
+const sql = async (text: string, values: unknown[] = []) => (await suite.db.pool.query(text, values)).rows;
 const post = (headers: Record<string, string>, payload: unknown, url = "/api/orders") =>
-  app.inject({ method: "POST", url, headers, payload: payload as Record<string, unknown> });
+  suite.app.inject({ method: "POST", url, headers, payload: payload as Record<string, unknown> });
 const topics = async () => (await sql("select topic from outbox order by id")).map((r) => r.topic);
 const FAR = "2099-02-01";
 
@@ -40,12 +27,12 @@ async function addPurchaseOrder(number: string, sku: string, quantity: number, e
   const po = (
     await sql(
       "insert into purchase_orders (number, supplier, warehouse_id, expected_date) values ($1, 'Acme Supply', $2, $3) returning id",
-      [number, fx.warehouses.east, expected],
+      [number, suite.fx.warehouses.east, expected],
     )
   )[0].id;
   await sql("insert into purchase_order_lines (purchase_order_id, item_id, quantity) values ($1, $2, $3)", [
     po,
-    fx.items[sku],
+    suite.fx.items[sku],
     quantity,
   ]);
 }
@@ -70,16 +57,16 @@ function expectHeldWith(response: { statusCode: number; body: string; json(): an
 
 describe("held orders, one per exception type", () => {
   it("credit_hold: open orders + this order over the limit; finance owns it, the rep is told", async () => {
-    await sql("update accounts set credit_limit = '150.00' where id = $1", [fx.accountA]);
+    await sql("update accounts set credit_limit = '150.00' where id = $1", [suite.fx.accountA]);
     const rep = (await sql("select id from users where role = 'sales_rep'"))[0].id;
     await sql("update reps set user_id = $1", [rep]);
     const first = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "SKU-1", quantity: 10 }],
     });
     expect(first.json().order.status).toBe("confirmed"); // 125.00 of 150.00
     const second = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "SKU-1", quantity: 4 }],
     });
     const { exception, intake } = expectHeldWith(second, "credit_hold");
@@ -101,16 +88,16 @@ describe("held orders, one per exception type", () => {
       sql(
         `insert into invoices (number, account_id, currency, issued_on, due_on, amount, paid_amount)
          values ($1, $2, 'USD', $3::date - 30, $3, $4, $5)`,
-        [number, fx.accountA, dueOn, amount, paid],
+        [number, suite.fx.accountA, dueOn, amount, paid],
       );
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
     await sql("update accounts set credit_limit = '1000.00', overdue_grace_days = 10 where id = $1", [
-      fx.accountA,
+      suite.fx.accountA,
     ]);
     await invoice("INV-1", daysAgo(-20), "900.00", "100.00"); // 800.00 owed, not yet due
     await invoice("INV-2", daysAgo(5), "50.00"); // 5 days past due: within the grace days
     const within = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "SKU-1", quantity: 10 }],
     });
     expect(within.json().order.status).toBe("confirmed"); // 850.00 + 125.00 <= 1000.00
@@ -121,11 +108,14 @@ describe("held orders, one per exception type", () => {
     });
 
     const atLimit = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "SKU-1", quantity: 2 }],
     });
     expect(atLimit.json().order.status).toBe("confirmed"); // exactly 1000.00
-    const over = await post(desk.headers, { accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity: 1 }] });
+    const over = await post(desk.headers, {
+      accountId: suite.fx.accountA,
+      lines: [{ sku: "SKU-1", quantity: 1 }],
+    });
     const held = expectHeldWith(over, "credit_hold");
     expect(held.intake.credit).toMatchObject({ exposure: "1012.50", overLimit: true, overdueInvoices: 0 });
 
@@ -133,9 +123,12 @@ describe("held orders, one per exception type", () => {
     await sql(
       `insert into invoices (number, account_id, currency, issued_on, due_on, amount)
        values ('INV-B1', $1, 'USD', $2::date - 30, $2, '300.00')`,
-      [fx.accountB, daysAgo(40)],
+      [suite.fx.accountB, daysAgo(40)],
     );
-    const late = await post(desk.headers, { accountId: fx.accountB, lines: [{ sku: "SKU-1", quantity: 1 }] });
+    const late = await post(desk.headers, {
+      accountId: suite.fx.accountB,
+      lines: [{ sku: "SKU-1", quantity: 1 }],
+    });
     const lateHold = expectHeldWith(late, "credit_hold");
     expect(lateHold.intake.credit).toMatchObject({
       overLimit: false,
@@ -149,17 +142,18 @@ describe("held orders, one per exception type", () => {
   });
 
   it("duplicate_po: the same PO number again for the account", async () => {
-    const body = { accountId: fx.accountA, poNumber: "PO-DUP", lines: [{ sku: "SKU-1", quantity: 1 }] };
+    const body = { accountId: suite.fx.accountA, poNumber: "PO-DUP", lines: [{ sku: "SKU-1", quantity: 1 }] };
     expect((await post(desk.headers, body)).json().order.status).toBe("confirmed");
     const { exception } = expectHeldWith(await post(desk.headers, body), "duplicate_po");
     expect(exception.summary).toContain("SO-100001");
     // Another account may use the same PO number.
-    const other = await post(desk.headers, { ...body, accountId: fx.accountB });
+    const other = await post(desk.headers, { ...body, accountId: suite.fx.accountB });
     expect(other.json().order.status).toBe("confirmed");
     // The buyer sees why their order waits, but not our internal notes, owners or deadlines.
-    const buyer = await signIn(app, "buyer@a.test");
+    const buyer = await signIn(suite.app, "buyer@a.test");
     const held = (await sql("select order_id from exceptions where id = $1", [exception.id]))[0].order_id;
-    const detail = (await app.inject({ url: `/api/orders/${held}`, headers: buyer.headers })).json().order;
+    const detail = (await suite.app.inject({ url: `/api/orders/${held}`, headers: buyer.headers })).json()
+      .order;
     expect(detail.exceptions).toEqual([
       { type: "duplicate_po", status: "open", blocking: true, lineNo: null },
     ]);
@@ -167,10 +161,10 @@ describe("held orders, one per exception type", () => {
 
   it("price_discrepancy: the buyer's price beyond the account's tolerance, with the approval it needs", async () => {
     await sql("insert into pricing_policies (account_id, price_tolerance_percent) values ($1, '5')", [
-      fx.accountA,
+      suite.fx.accountA,
     ]);
     const response = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [
         { sku: "SKU-1", quantity: 2, expectedUnitPrice: "11.00" }, // 12.50: 13.6 % off → held
         { sku: "SKU-2", quantity: 1, expectedUnitPrice: "3.30" }, // 3.3333: 1 % → within
@@ -194,7 +188,7 @@ describe("held orders, one per exception type", () => {
 
   it("unresolved_item: an unattended channel keeps the line without an item and holds the order", async () => {
     const response = await post(api, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [
         { sku: "SKU-1", quantity: 1 },
         { item: { gtin: "00099999999993" }, quantity: 2, uom: "EA" },
@@ -215,7 +209,7 @@ describe("held orders, one per exception type", () => {
     expect(order.total).toBe("12.50");
     // The desk, where the person can fix it, still gets the 422 and nothing is written.
     const refused = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "NOPE", quantity: 1 }],
     });
     expect(refused.statusCode).toBe(422);
@@ -225,11 +219,11 @@ describe("held orders, one per exception type", () => {
 
   it("below_moq: held on unattended channels, refused (422) at the desk", async () => {
     await sql("update items set min_order_qty = 10 where sku = 'SKU-4'");
-    const held = await post(api, { accountId: fx.accountA, lines: [{ sku: "SKU-4", quantity: 5 }] });
+    const held = await post(api, { accountId: suite.fx.accountA, lines: [{ sku: "SKU-4", quantity: 5 }] });
     const { exception } = expectHeldWith(held, "below_moq");
     expect(exception.lineNo).toBe(1);
     const refused = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "SKU-4", quantity: 5 }],
     });
     expect(refused.statusCode).toBe(422);
@@ -237,10 +231,10 @@ describe("held orders, one per exception type", () => {
   });
 
   it("backorder: a ship-complete account's order waits for the short line", async () => {
-    await sql("update accounts set ship_policy = 'complete' where id = $1", [fx.accountA]);
+    await sql("update accounts set ship_policy = 'complete' where id = $1", [suite.fx.accountA]);
     await addPurchaseOrder("PO-IN-1", "SKU-5", 50, FAR);
     const response = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [
         { sku: "SKU-1", quantity: 1 },
         { sku: "SKU-5", quantity: 3 },
@@ -257,12 +251,12 @@ describe("held orders, one per exception type", () => {
 describe("backorders on a ship-partial account", () => {
   it("allocates what there is, backorders the rest with an ETA from a purchase order, and stays confirmed", async () => {
     await sql("update stock_levels set on_hand = 2 where item_id = $1 and warehouse_id = $2", [
-      fx.items["SKU-5"],
-      fx.warehouses.west,
+      suite.fx.items["SKU-5"],
+      suite.fx.warehouses.west,
     ]);
     await addPurchaseOrder("PO-IN-2", "SKU-5", 10, FAR);
     const first = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "SKU-5", quantity: 6 }],
     });
     expect(first.statusCode, first.body).toBe(201);
@@ -280,7 +274,7 @@ describe("backorders on a ship-partial account", () => {
 
     // 4 of the 10 inbound are promised: 7 more cannot be covered → no ETA, a non-blocking owner.
     const second = await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "SKU-5", quantity: 7 }],
     });
     const next = second.json().order;
@@ -288,19 +282,19 @@ describe("backorders on a ship-partial account", () => {
     expect(next.lines[0]).toMatchObject({ backorderedQuantity: 7, backorderEta: null });
     expect(next.exceptions).toMatchObject([{ type: "backorder", blocking: false, status: "open" }]);
 
-    const atp = await app.inject({ url: "/api/inventory/atp?skus=SKU-5,NOPE", headers: desk.headers });
+    const atp = await suite.app.inject({ url: "/api/inventory/atp?skus=SKU-5,NOPE", headers: desk.headers });
     expect(atp.statusCode, atp.body).toBe(200);
     const item = atp.json().items[0];
     expect(item).toMatchObject({ sku: "SKU-5", available: 0, inbound: 10, backordered: 11 });
     const east = item.warehouses.find((w: any) => w.warehouseCode === "EAST");
     expect(east.inbound).toEqual([
-      { date: FAR, quantity: 10, warehouseId: fx.warehouses.east, purchaseOrder: "PO-IN-2" },
+      { date: FAR, quantity: 10, warehouseId: suite.fx.warehouses.east, purchaseOrder: "PO-IN-2" },
     ]);
     expect(east.timeline.at(-1)).toEqual({ date: FAR, atp: 10 });
     expect(atp.json().unknownSkus).toEqual(["NOPE"]);
-    const buyer = await signIn(app, "buyer@a.test");
+    const buyer = await signIn(suite.app, "buyer@a.test");
     expect(
-      (await app.inject({ url: "/api/inventory/atp?skus=SKU-5", headers: buyer.headers })).statusCode,
+      (await suite.app.inject({ url: "/api/inventory/atp?skus=SKU-5", headers: buyer.headers })).statusCode,
     ).toBe(403);
   });
 });
@@ -323,17 +317,17 @@ describe("simulate", () => {
 
   it("shows prices, availability, backorders, promise date, credit and exceptions, and writes nothing", async () => {
     await post(desk.headers, {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       poNumber: "PO-SIM",
       lines: [{ sku: "SKU-2", quantity: 1 }],
     });
     await addPurchaseOrder("PO-IN-3", "SKU-5", 10, FAR);
-    await sql("update accounts set credit_limit = '100.00' where id = $1", [fx.accountA]);
+    await sql("update accounts set credit_limit = '100.00' where id = $1", [suite.fx.accountA]);
     const before = await footprint();
     const response = await post(
       desk.headers,
       {
-        accountId: fx.accountA,
+        accountId: suite.fx.accountA,
         poNumber: "PO-SIM",
         lines: [
           { sku: "SKU-3", quantity: 2 },
@@ -353,7 +347,7 @@ describe("simulate", () => {
     });
     expect(sim.lines[0]).toMatchObject({ sku: "SKU-3", unitPrice: "60.3250", extendedAmount: "120.65" });
     expect(sim.lines[0].waterfall[0]).toMatchObject({ kind: "list" });
-    expect(sim.lines[0].allocations).toEqual([{ warehouseId: fx.warehouses.east, quantity: 2 }]);
+    expect(sim.lines[0].allocations).toEqual([{ warehouseId: suite.fx.warehouses.east, quantity: 2 }]);
     expect(sim.lines[0].availability.map((w: any) => [w.warehouseCode, w.available])).toEqual([
       ["EAST", 10],
       ["WEST", 10],
@@ -368,7 +362,10 @@ describe("simulate", () => {
     expect(sim.events).toEqual(["order.held", "order.backordered"]);
     expect(await footprint()).toEqual(before);
     // No order number was used up.
-    const real = await post(desk.headers, { accountId: fx.accountB, lines: [{ sku: "SKU-1", quantity: 1 }] });
+    const real = await post(desk.headers, {
+      accountId: suite.fx.accountB,
+      lines: [{ sku: "SKU-1", quantity: 1 }],
+    });
     expect(real.json().order.number).toBe("SO-100002");
   });
 });
@@ -377,10 +374,10 @@ describe("resolving identifiers", () => {
   it("finds the account by number, the ship-to by store number, items by GTIN, customer and vendor part", async () => {
     await sql("update items set upc = '012345678905' where sku = 'SKU-2'");
     await sql("update items set vendor_part_no = 'VP-4' where sku = 'SKU-4'");
-    await sql("update ship_tos set edi_store_number = '0042' where id = $1", [fx.shipToA]);
+    await sql("update ship_tos set edi_store_number = '0042' where id = $1", [suite.fx.shipToA]);
     await sql("insert into customer_part_numbers (account_id, item_id, part_no) values ($1, $2, 'ACME-77')", [
-      fx.accountA,
-      fx.items["SKU-3"],
+      suite.fx.accountA,
+      suite.fx.items["SKU-3"],
     ]);
     const response = await post(desk.headers, {
       account: { number: "C-A001" },
@@ -393,14 +390,14 @@ describe("resolving identifiers", () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     const order = response.json().order;
-    expect(order.accountId).toBe(fx.accountA);
-    expect(order.shipTo.id).toBe(fx.shipToA);
+    expect(order.accountId).toBe(suite.fx.accountA);
+    expect(order.shipTo.id).toBe(suite.fx.shipToA);
     expect(order.lines.map((l: any) => [l.sku, l.quantity])).toEqual([
       ["SKU-2", 1],
       ["SKU-3", 1],
       ["SKU-4", 24], // 2 cases of 12
     ]);
-    const buyer = await signIn(app, "buyer@b.test");
+    const buyer = await signIn(suite.app, "buyer@b.test");
     const other = await post(buyer.headers, {
       account: { number: "C-A001" },
       lines: [{ sku: "SKU-1", quantity: 1 }],
@@ -412,7 +409,11 @@ describe("resolving identifiers", () => {
 
 describe("idempotency race", () => {
   it("50 identical concurrent submissions make exactly one order", { timeout: 120_000 }, async () => {
-    const body = { accountId: fx.accountA, poNumber: "PO-RACE", lines: [{ sku: "SKU-1", quantity: 3 }] };
+    const body = {
+      accountId: suite.fx.accountA,
+      poNumber: "PO-RACE",
+      lines: [{ sku: "SKU-1", quantity: 3 }],
+    };
     const responses = await Promise.all(
       Array.from({ length: 50 }, () => post({ ...api, "idempotency-key": "race-1" }, body)),
     );

@@ -1,33 +1,20 @@
 // POST /api/orders/:id/changes: order takers change any order, buyers only their own company's and
 // only quantities/cancellations; refusals map to 404/409/422; GET /api/orders/:id lists the changes.
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/app/db.ts";
-import { testServer } from "../support/app.ts";
-import { resetDb, testDb } from "../support/db.ts";
-import { type Fixture, seedFixture } from "../support/fixture.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { apiSuite } from "../support/app.ts";
 import { type Session, signIn } from "../support/http.ts";
 
-let db: Db;
-let app: FastifyInstance;
-let fx: Fixture;
+const suite = apiSuite();
 let desk: Session;
 let buyerA: Session;
 
-beforeAll(async () => {
-  db = await testDb();
-  app = await testServer(db);
-});
-afterAll(() => app.close());
 beforeEach(async () => {
-  await resetDb(db);
-  fx = await seedFixture(db);
-  desk = await signIn(app, "order_desk@staff.test");
-  buyerA = await signIn(app, "buyer@a.test");
+  desk = await signIn(suite.app, "order_desk@staff.test");
+  buyerA = await signIn(suite.app, "buyer@a.test");
 });
 
 async function place(accountId: number) {
-  const response = await app.inject({
+  const response = await suite.app.inject({
     method: "POST",
     url: "/api/orders",
     headers: desk.headers,
@@ -44,7 +31,7 @@ async function place(accountId: number) {
 }
 
 const changes = (session: Session, id: number, payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({
+  suite.app.inject({
     method: "POST",
     url: `/api/orders/${id}/changes`,
     headers: { ...session.headers, ...headers },
@@ -53,7 +40,7 @@ const changes = (session: Session, id: number, payload: unknown, headers: Record
 
 describe("POST /api/orders/:id/changes", () => {
   it("the order desk changes, adds and cancels lines; the detail shows the history", async () => {
-    const id = await place(fx.accountA);
+    const id = await place(suite.fx.accountA);
     const response = await changes(desk, id, {
       reason: "phoned in",
       changes: [
@@ -70,7 +57,8 @@ describe("POST /api/orders/:id/changes", () => {
       ["SKU-2", 4, "cancelled"],
       ["SKU-4", 20, "open"],
     ]);
-    const detail = (await app.inject({ url: `/api/orders/${id}`, headers: buyerA.headers })).json().order;
+    const detail = (await suite.app.inject({ url: `/api/orders/${id}`, headers: buyerA.headers })).json()
+      .order;
     expect(detail.changes.map((c: any) => [c.kind, c.lineNo, c.source, c.reason, c.userName])).toEqual([
       ["quantity", 1, "desk", "phoned in", "order_desk"],
       ["cancel_line", 2, "desk", "phoned in", "order_desk"],
@@ -81,7 +69,7 @@ describe("POST /api/orders/:id/changes", () => {
   });
 
   it("an Idempotency-Key replay applies nothing twice", async () => {
-    const id = await place(fx.accountA);
+    const id = await place(suite.fx.accountA);
     const payload = { changes: [{ kind: "quantity", lineNo: 1, quantity: 3 }] };
     const first = await changes(desk, id, payload, { "idempotency-key": "chg-1" });
     const second = await changes(desk, id, payload, { "idempotency-key": "chg-1" });
@@ -90,8 +78,8 @@ describe("POST /api/orders/:id/changes", () => {
   });
 
   it("a buyer changes quantities of their own company's orders only", async () => {
-    const own = await place(fx.accountA);
-    const other = await place(fx.accountB);
+    const own = await place(suite.fx.accountA);
+    const other = await place(suite.fx.accountB);
     const ok = await changes(buyerA, own, { changes: [{ kind: "quantity", lineNo: 2, quantity: 1 }] });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().order.changes[0].source).toBe("portal");
@@ -105,12 +93,12 @@ describe("POST /api/orders/:id/changes", () => {
   });
 
   it("refuses a shipped order (409), an unknown line (422) and an unknown item (422)", async () => {
-    const id = await place(fx.accountA);
+    const id = await place(suite.fx.accountA);
     const line = await changes(desk, id, { changes: [{ kind: "quantity", lineNo: 7, quantity: 1 }] });
     expect([line.statusCode, line.json().error.code]).toEqual([422, "LINE_NOT_FOUND"]);
     const item = await changes(desk, id, { changes: [{ kind: "add_line", sku: "NOPE", quantity: 1 }] });
     expect([item.statusCode, item.json().error.code]).toEqual([422, "UNKNOWN_SKU"]);
-    await db.pool.query("update orders set status = 'shipped' where id = $1", [id]);
+    await suite.db.pool.query("update orders set status = 'shipped' where id = $1", [id]);
     const shipped = await changes(desk, id, { changes: [{ kind: "cancel_order" }] });
     expect([shipped.statusCode, shipped.json().error.code]).toEqual([409, "ORDER_NOT_CHANGEABLE"]);
   });

@@ -1,30 +1,17 @@
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/app/db.ts";
-import { testServer } from "../support/app.ts";
-import { resetDb, testDb } from "../support/db.ts";
-import { type Fixture, seedFixture } from "../support/fixture.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { apiSuite } from "../support/app.ts";
 import { type Session, signIn } from "../support/http.ts";
 
-let db: Db;
-let app: FastifyInstance;
-let fx: Fixture;
+const suite = apiSuite();
 let desk: Session;
 
-beforeAll(async () => {
-  db = await testDb();
-  app = await testServer(db);
-});
-afterAll(() => app.close());
 beforeEach(async () => {
-  await resetDb(db);
-  fx = await seedFixture(db);
-  desk = await signIn(app, "order_desk@staff.test");
+  desk = await signIn(suite.app, "order_desk@staff.test");
 });
 
 const stock = async (sku: string) =>
   (
-    await db.pool.query(
+    await suite.db.pool.query(
       `select w.code, s.on_hand, s.allocated from stock_levels s join warehouses w on w.id = s.warehouse_id
         where s.item_id = (select id from items where sku = $1) order by w.code`,
       [sku],
@@ -32,7 +19,7 @@ const stock = async (sku: string) =>
   ).rows;
 const counts = async () =>
   (
-    await db.pool.query(
+    await suite.db.pool.query(
       `select (select count(*) from orders)::int as orders, (select count(*) from order_lines)::int as lines,
               (select count(*) from allocations)::int as allocations, (select coalesce(sum(allocated),0)::int from stock_levels) as allocated`,
     )
@@ -40,12 +27,12 @@ const counts = async () =>
 
 describe("creating an order", () => {
   it("prices at list, allocates from the nearest warehouse, and shows in list and detail", async () => {
-    const response = await app.inject({
+    const response = await suite.app.inject({
       method: "POST",
       url: "/api/orders",
       headers: desk.headers,
       payload: {
-        accountId: fx.accountA,
+        accountId: suite.fx.accountA,
         poNumber: "PO-77",
         lines: [
           { sku: "SKU-3", quantity: 1 },
@@ -72,7 +59,7 @@ describe("creating an order", () => {
     ]);
     expect(order.history).toMatchObject([{ fromStatus: null, toStatus: "confirmed" }]);
 
-    const list = await app.inject({ url: "/api/orders?q=PO-77", headers: desk.headers });
+    const list = await suite.app.inject({ url: "/api/orders?q=PO-77", headers: desk.headers });
     expect(list.json()).toMatchObject({
       total: 1,
       orders: [{ number: "SO-100001", accountName: "Acme Foods", total: "190.98" }],
@@ -83,12 +70,12 @@ describe("creating an order", () => {
   // partial (the default), so the order is confirmed with the short quantity backordered.
   it("falls back to the next warehouse and backorders what no warehouse can fill", async () => {
     const place = (quantity: number) =>
-      app.inject({
+      suite.app.inject({
         method: "POST",
         url: "/api/orders",
         headers: desk.headers,
         payload: {
-          accountId: fx.accountA,
+          accountId: suite.fx.accountA,
           lines: [
             { sku: "SKU-1", quantity: 5 },
             { sku: "SKU-3", quantity },
@@ -120,11 +107,11 @@ describe("creating an order", () => {
   });
 
   it("splits an item across warehouses, nearest first, when no single one can fill it", async () => {
-    const response = await app.inject({
+    const response = await suite.app.inject({
       method: "POST",
       url: "/api/orders",
       headers: desk.headers,
-      payload: { accountId: fx.accountA, lines: [{ sku: "SKU-3", quantity: 15 }] },
+      payload: { accountId: suite.fx.accountA, lines: [{ sku: "SKU-3", quantity: 15 }] },
     });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().order.lines[0].allocations).toEqual([
@@ -139,11 +126,11 @@ describe("creating an order", () => {
 
   it("replays an idempotent request and refuses the same key with a different body", async () => {
     const send = (quantity: number) =>
-      app.inject({
+      suite.app.inject({
         method: "POST",
         url: "/api/orders",
         headers: { ...desk.headers, "idempotency-key": "abc-1" },
-        payload: { accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity }] },
+        payload: { accountId: suite.fx.accountA, lines: [{ sku: "SKU-1", quantity }] },
       });
     const first = await send(2);
     const again = await send(2);
@@ -162,23 +149,23 @@ describe("bad input gets a clear 4xx with a code, and nothing is written", () =>
     ["malformed JSON", () => ({ body: '{"accountId": 1, "lines": [', json: false }), 400, "INVALID_JSON"],
     [
       "unknown SKU",
-      () => ({ body: { accountId: fx.accountA, lines: [{ sku: "NOPE-1", quantity: 1 }] } }),
+      () => ({ body: { accountId: suite.fx.accountA, lines: [{ sku: "NOPE-1", quantity: 1 }] } }),
       422,
       "UNKNOWN_SKU",
     ],
     [
       "negative quantity",
-      () => ({ body: { accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity: -2 }] } }),
+      () => ({ body: { accountId: suite.fx.accountA, lines: [{ sku: "SKU-1", quantity: -2 }] } }),
       400,
       "VALIDATION_FAILED",
     ],
     [
       "fractional quantity",
-      () => ({ body: { accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity: 1.5 }] } }),
+      () => ({ body: { accountId: suite.fx.accountA, lines: [{ sku: "SKU-1", quantity: 1.5 }] } }),
       400,
       "VALIDATION_FAILED",
     ],
-    ["no lines", () => ({ body: { accountId: fx.accountA, lines: [] } }), 400, "VALIDATION_FAILED"],
+    ["no lines", () => ({ body: { accountId: suite.fx.accountA, lines: [] } }), 400, "VALIDATION_FAILED"],
     [
       "unknown account",
       () => ({ body: { accountId: 999999, lines: [{ sku: "SKU-1", quantity: 1 }] } }),
@@ -188,7 +175,11 @@ describe("bad input gets a clear 4xx with a code, and nothing is written", () =>
     [
       "another account's ship-to",
       () => ({
-        body: { accountId: fx.accountA, shipToId: fx.shipToB, lines: [{ sku: "SKU-1", quantity: 1 }] },
+        body: {
+          accountId: suite.fx.accountA,
+          shipToId: suite.fx.shipToB,
+          lines: [{ sku: "SKU-1", quantity: 1 }],
+        },
       }),
       422,
       "UNKNOWN_SHIP_TO",
@@ -197,7 +188,7 @@ describe("bad input gets a clear 4xx with a code, and nothing is written", () =>
       "bad date",
       () => ({
         body: {
-          accountId: fx.accountA,
+          accountId: suite.fx.accountA,
           requestedShipDate: "2026-02-30x",
           lines: [{ sku: "SKU-1", quantity: 1 }],
         },
@@ -209,7 +200,7 @@ describe("bad input gets a clear 4xx with a code, and nothing is written", () =>
       "oversized body",
       () => ({
         body: {
-          accountId: fx.accountA,
+          accountId: suite.fx.accountA,
           notes: "x".repeat(1_100_000),
           lines: [{ sku: "SKU-1", quantity: 1 }],
         },
@@ -220,7 +211,7 @@ describe("bad input gets a clear 4xx with a code, and nothing is written", () =>
   ];
   it.each(cases)("%s", async (_name, make, status, code) => {
     const { body, json } = make() as { body: unknown; json?: boolean };
-    const response = await app.inject({
+    const response = await suite.app.inject({
       method: "POST",
       url: "/api/orders",
       headers: { ...desk.headers, "content-type": "application/json" },
@@ -234,11 +225,11 @@ describe("bad input gets a clear 4xx with a code, and nothing is written", () =>
   });
 
   it("names the offending field in validation errors", async () => {
-    const response = await app.inject({
+    const response = await suite.app.inject({
       method: "POST",
       url: "/api/orders",
       headers: desk.headers,
-      payload: { accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity: 1.5 }] },
+      payload: { accountId: suite.fx.accountA, lines: [{ sku: "SKU-1", quantity: 1.5 }] },
     });
     expect(response.json().error.data.issues[0].path).toBe("body.lines.0.quantity");
   });

@@ -1,36 +1,23 @@
 // Pricing API on PGlite (default) or PostgreSQL (DATABASE_URL): quote, lookup, rules CRUD, access,
 // imports (preview → commit/cancel), export, and orders priced by the engine.
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/app/db.ts";
-import { testServer } from "../support/app.ts";
-import { resetDb, testDb } from "../support/db.ts";
-import { type Fixture, seedFixture } from "../support/fixture.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { apiSuite } from "../support/app.ts";
 import { type Session, signIn } from "../support/http.ts";
 
-let db: Db;
-let app: FastifyInstance;
-let fx: Fixture;
+const suite = apiSuite();
 let admin: Session;
 let desk: Session;
 let groupId: number;
 
-beforeAll(async () => {
-  db = await testDb();
-  app = await testServer(db);
-});
-afterAll(() => app.close());
 beforeEach(async () => {
-  await resetDb(db);
-  fx = await seedFixture(db);
-  admin = await signIn(app, "admin@staff.test");
-  desk = await signIn(app, "order_desk@staff.test");
-  groupId = (await db.pool.query("select group_id from accounts where id = $1", [fx.accountA])).rows[0]
-    .group_id;
+  admin = await signIn(suite.app, "admin@staff.test");
+  desk = await signIn(suite.app, "order_desk@staff.test");
+  groupId = (await suite.db.pool.query("select group_id from accounts where id = $1", [suite.fx.accountA]))
+    .rows[0].group_id;
 });
 
 const call = (session: Session, method: string, url: string, payload?: unknown) =>
-  app.inject({ method: method as any, url, headers: session.headers, payload: payload as any });
+  suite.app.inject({ method: method as any, url, headers: session.headers, payload: payload as any });
 
 async function quoteOf(session: Session, accountId: number, lines: object[], extra: object = {}) {
   return call(session, "POST", "/api/pricing/quote", { accountId, lines, ...extra });
@@ -53,7 +40,7 @@ async function makeGroupList(prices: Record<string, string>) {
 
 describe("quote", () => {
   it("prices at list with no rules, then by group list, contract and tier, with the waterfall", async () => {
-    const plain = await quoteOf(desk, fx.accountA, [{ sku: "SKU-1", quantity: 2 }]);
+    const plain = await quoteOf(desk, suite.fx.accountA, [{ sku: "SKU-1", quantity: 2 }]);
     expect(plain.statusCode, plain.body).toBe(200);
     expect(plain.json()).toMatchObject({
       total: "25.00",
@@ -63,7 +50,7 @@ describe("quote", () => {
     await makeGroupList({ "SKU-1": "11.0000", "SKU-2": "3.0000" });
     const contract = await call(admin, "POST", "/api/pricing/contracts", {
       name: "Acme 2026",
-      scope: { kind: "account", accountId: fx.accountA },
+      scope: { kind: "account", accountId: suite.fx.accountA },
       currency: "USD",
       validFrom: "2020-01-01",
       validTo: "2099-12-31",
@@ -79,7 +66,7 @@ describe("quote", () => {
     });
     expect(tier.statusCode, tier.body).toBe(201);
 
-    const q = await quoteOf(desk, fx.accountA, [
+    const q = await quoteOf(desk, suite.fx.accountA, [
       { sku: "SKU-1", quantity: 2 },
       { sku: "SKU-2", quantity: 24, lineRef: "soap" },
       { sku: "NOPE", quantity: 1 },
@@ -94,13 +81,13 @@ describe("quote", () => {
     expect(q.json().complete).toBe(false);
 
     // Account B (same group, no contract) gets the group list only.
-    const b = await quoteOf(desk, fx.accountB, [{ sku: "SKU-1", quantity: 2 }]);
+    const b = await quoteOf(desk, suite.fx.accountB, [{ sku: "SKU-1", quantity: 2 }]);
     expect(b.json().lines[0].unitPrice).toBe("11.0000");
 
     const lookup = await call(
       desk,
       "GET",
-      `/api/pricing/lookup?accountId=${fx.accountA}&sku=SKU-1&quantity=1&uom=EA`,
+      `/api/pricing/lookup?accountId=${suite.fx.accountA}&sku=SKU-1&quantity=1&uom=EA`,
     );
     expect(lookup.statusCode, lookup.body).toBe(200);
     expect(lookup.json()).toMatchObject({
@@ -112,17 +99,17 @@ describe("quote", () => {
   it("shows a rule change on the very next quote (no stale cache)", async () => {
     const list = await makeGroupList({ "SKU-1": "11.0000" });
     expect(
-      (await quoteOf(desk, fx.accountA, [{ sku: "SKU-1", quantity: 1 }])).json().lines[0].unitPrice,
+      (await quoteOf(desk, suite.fx.accountA, [{ sku: "SKU-1", quantity: 1 }])).json().lines[0].unitPrice,
     ).toBe("11.0000");
     await call(admin, "PUT", `/api/pricing/price-lists/${list}/entries`, {
       entries: [{ sku: "SKU-1", unitPrice: "9.1234" }],
     });
     expect(
-      (await quoteOf(desk, fx.accountA, [{ sku: "SKU-1", quantity: 1 }])).json().lines[0].unitPrice,
+      (await quoteOf(desk, suite.fx.accountA, [{ sku: "SKU-1", quantity: 1 }])).json().lines[0].unitPrice,
     ).toBe("9.1234");
     await call(admin, "DELETE", `/api/pricing/price-lists/${list}`);
     expect(
-      (await quoteOf(desk, fx.accountA, [{ sku: "SKU-1", quantity: 1 }])).json().lines[0].unitPrice,
+      (await quoteOf(desk, suite.fx.accountA, [{ sku: "SKU-1", quantity: 1 }])).json().lines[0].unitPrice,
     ).toBe("12.5000");
   });
 
@@ -141,14 +128,14 @@ describe("quote", () => {
 
 describe("access", () => {
   it("lets a buyer quote only for their own account and refuses pricing admin", async () => {
-    const buyer = await signIn(app, "buyer@a.test");
-    const own = await quoteOf(buyer, fx.accountA, [{ sku: "SKU-1", quantity: 1 }]);
+    const buyer = await signIn(suite.app, "buyer@a.test");
+    const own = await quoteOf(buyer, suite.fx.accountA, [{ sku: "SKU-1", quantity: 1 }]);
     expect(own.statusCode, own.body).toBe(200);
-    const other = await quoteOf(buyer, fx.accountB, [{ sku: "SKU-1", quantity: 1 }]);
+    const other = await quoteOf(buyer, suite.fx.accountB, [{ sku: "SKU-1", quantity: 1 }]);
     expect(other.statusCode).toBe(422);
     expect(other.json().error.code).toBe("UNKNOWN_ACCOUNT");
     expect(other.body).not.toContain("Blue Hardware");
-    const lookup = await call(buyer, "GET", `/api/pricing/lookup?accountId=${fx.accountB}&sku=SKU-1`);
+    const lookup = await call(buyer, "GET", `/api/pricing/lookup?accountId=${suite.fx.accountB}&sku=SKU-1`);
     expect(lookup.statusCode).toBe(422);
     expect((await call(buyer, "GET", "/api/pricing/price-lists")).statusCode).toBe(403);
     expect((await call(buyer, "POST", "/api/pricing/price-lists", {})).statusCode).toBe(403);
@@ -162,13 +149,13 @@ describe("orders priced by the engine", () => {
   it("prices an order by the account's contract and stores the waterfall", async () => {
     await call(admin, "POST", "/api/pricing/contracts", {
       name: "Acme net",
-      scope: { kind: "account", accountId: fx.accountA },
+      scope: { kind: "account", accountId: suite.fx.accountA },
       currency: "USD",
       exclusive: true,
       lines: [{ target: { kind: "item", sku: "SKU-3" }, price: { kind: "fixed", price: "50.0000" } }],
     });
     const order = await call(desk, "POST", "/api/orders", {
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [{ sku: "SKU-3", quantity: 2 }],
     });
     expect(order.statusCode, order.body).toBe(201);
@@ -176,23 +163,26 @@ describe("orders priced by the engine", () => {
     expect(line).toMatchObject({ unitPrice: "50.0000", extendedAmount: "100.00" });
     expect(line.priceExplanation.waterfall.map((s: any) => s.kind)).toEqual(["list", "contract"]);
     // The next quote shows it as the last price paid.
-    const q = await quoteOf(desk, fx.accountA, [{ sku: "SKU-3", quantity: 1 }]);
+    const q = await quoteOf(desk, suite.fx.accountA, [{ sku: "SKU-3", quantity: 1 }]);
     expect(q.json().lines[0].lastPaid).toMatchObject({ unitPrice: "50.0000", orderRef: "SO-100001" });
   });
 
   it("refuses an order that breaks the case multiple under the reject policy, rounds up under round_up", async () => {
-    await db.pool.query("update items set order_multiple = 12 where sku = 'SKU-2'");
+    await suite.db.pool.query("update items set order_multiple = 12 where sku = 'SKU-2'");
     const place = () =>
-      call(desk, "POST", "/api/orders", { accountId: fx.accountA, lines: [{ sku: "SKU-2", quantity: 5 }] });
+      call(desk, "POST", "/api/orders", {
+        accountId: suite.fx.accountA,
+        lines: [{ sku: "SKU-2", quantity: 5 }],
+      });
     const refused = await place();
     expect(refused.statusCode, refused.body).toBe(422);
     expect(refused.json().error).toMatchObject({
       code: "PRICING_VIOLATION",
       data: { violations: [{ code: "CASE_MULTIPLE" }] },
     });
-    expect((await db.pool.query("select count(*)::int as n from orders")).rows[0].n).toBe(0);
+    expect((await suite.db.pool.query("select count(*)::int as n from orders")).rows[0].n).toBe(0);
 
-    const policy = await call(admin, "PUT", `/api/pricing/policies/${fx.accountA}`, {
+    const policy = await call(admin, "PUT", `/api/pricing/policies/${suite.fx.accountA}`, {
       caseRounding: "round_up",
     });
     expect(policy.statusCode, policy.body).toBe(200);
@@ -204,7 +194,7 @@ describe("orders priced by the engine", () => {
 
 describe("imports and export", () => {
   const upload = (session: Session, query: string, body: string | Buffer, type = "text/csv") =>
-    app.inject({
+    suite.app.inject({
       method: "POST",
       url: `/api/pricing/imports?${query}`,
       headers: { ...session.headers, "content-type": type },
@@ -222,7 +212,7 @@ describe("imports and export", () => {
       "SKU-3,24.00,CS",
       "SKU-4,25.00,CS",
     ].join("\n");
-    await db.pool.query(
+    await suite.db.pool.query(
       "insert into item_units (item_id, code, factor) select id, 'CS', 12 from items where sku in ('SKU-3','SKU-4')",
     );
     const created = await upload(
@@ -295,7 +285,7 @@ describe("imports and export", () => {
       "Bad dates,C-A001,,USD,2026-02-30,2026-12-31,no,SKU-2,,fixed,1,",
       "Group deal,,IND,USD,,,yes,SKU-2,,cost_plus,,10",
     ].join("\n");
-    const buyer = await signIn(app, "buyer@a.test");
+    const buyer = await signIn(suite.app, "buyer@a.test");
     expect((await upload(buyer, "kind=contracts&filename=c.csv", csv)).statusCode).toBe(403);
     const imp = (await upload(admin, "kind=contracts&filename=c.csv", csv)).json().import;
     expect(imp).toMatchObject({ goodRows: 3, errors: [{ row: 4, column: "valid_from" }] });

@@ -2,44 +2,41 @@
 // exactly (counters = allocations, ledger rows), SSCC-18 labels, one invoice per shipment with
 // exact money, the order's status path, partial shipments, ship-complete refusals, changes after
 // shipping, and the outbox publisher that hands the events on.
-import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "../../src/app/db.ts";
+import { beforeEach, describe, expect, it } from "vitest";
 import { isValidSscc } from "../../src/modules/channels/edi/sscc.ts";
 import { publishPending } from "../../src/modules/events/publish.ts";
-import { testServer } from "../support/app.ts";
-import { resetDb, testDb } from "../support/db.ts";
-import { type Fixture, seedFixture } from "../support/fixture.ts";
+import { apiSuite } from "../support/app.ts";
 import { type Session, signIn } from "../support/http.ts";
 
-let db: Db;
-let app: FastifyInstance;
-let fx: Fixture;
+const suite = apiSuite();
 let desk: Session;
 let warehouse: Session;
 
-beforeAll(async () => {
-  db = await testDb();
-  app = await testServer(db);
-});
-afterAll(() => app.close());
 beforeEach(async () => {
-  await resetDb(db);
-  fx = await seedFixture(db);
-  desk = await signIn(app, "order_desk@staff.test");
-  warehouse = await signIn(app, "warehouse@staff.test");
+  desk = await signIn(suite.app, "order_desk@staff.test");
+  warehouse = await signIn(suite.app, "warehouse@staff.test");
 });
 
-const sql = async (text: string, values: unknown[] = []) => (await db.pool.query(text, values)).rows;
+const sql = async (text: string, values: unknown[] = []) => (await suite.db.pool.query(text, values)).rows;
 const order = async (payload: Record<string, unknown>) => {
-  const response = await app.inject({ method: "POST", url: "/api/orders", headers: desk.headers, payload });
+  const response = await suite.app.inject({
+    method: "POST",
+    url: "/api/orders",
+    headers: desk.headers,
+    payload,
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json().order;
 };
 const ship = (orderId: number, payload: Record<string, unknown> = {}, session = warehouse) =>
-  app.inject({ method: "POST", url: `/api/orders/${orderId}/shipments`, headers: session.headers, payload });
+  suite.app.inject({
+    method: "POST",
+    url: `/api/orders/${orderId}/shipments`,
+    headers: session.headers,
+    payload,
+  });
 const detail = async (id: number) =>
-  (await app.inject({ url: `/api/orders/${id}`, headers: desk.headers })).json().order;
+  (await suite.app.inject({ url: `/api/orders/${id}`, headers: desk.headers })).json().order;
 const stockConsistent = async () =>
   sql(`select s.item_id, s.warehouse_id, s.allocated, coalesce(sum(a.quantity), 0)::int as rows
          from stock_levels s left join allocations a on a.item_id = s.item_id and a.warehouse_id = s.warehouse_id
@@ -48,7 +45,7 @@ const stockConsistent = async () =>
 describe("shipping an order", () => {
   it("ships what is allocated, consumes the stock, labels the package and invoices it", async () => {
     const placed = await order({
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [
         { sku: "SKU-1", quantity: 10 },
         { sku: "SKU-3", quantity: 4 },
@@ -74,7 +71,7 @@ describe("shipping an order", () => {
     const stock = await sql(
       `select i.sku, s.on_hand, s.allocated from stock_levels s join items i on i.id = s.item_id
         where s.warehouse_id = $1 and i.sku in ('SKU-1', 'SKU-3') order by i.sku`,
-      [fx.warehouses.east],
+      [suite.fx.warehouses.east],
     );
     expect(stock).toEqual([
       { sku: "SKU-1", on_hand: 90, allocated: 0 },
@@ -104,7 +101,8 @@ describe("shipping an order", () => {
       warehouseCode: "EAST",
     });
     expect(after.invoices).toMatchObject([{ amount: "366.30", status: "open", paidAmount: "0.00" }]);
-    const terms = (await sql("select terms_days from accounts where id = $1", [fx.accountA]))[0].terms_days;
+    const terms = (await sql("select terms_days from accounts where id = $1", [suite.fx.accountA]))[0]
+      .terms_days;
     const issued = after.invoices[0].issuedOn;
     expect(new Date(after.invoices[0].dueOn).getTime() - new Date(issued).getTime()).toBe(terms * 86_400_000);
     const lines = await sql("select quantity, unit_price, amount from invoice_lines order by line_no");
@@ -120,8 +118,9 @@ describe("shipping an order", () => {
       ["order.shipped", null],
       ["invoice.issued", null],
     ]);
-    const buyer = await signIn(app, "buyer@a.test");
-    const own = (await app.inject({ url: `/api/orders/${placed.id}`, headers: buyer.headers })).json().order;
+    const buyer = await signIn(suite.app, "buyer@a.test");
+    const own = (await suite.app.inject({ url: `/api/orders/${placed.id}`, headers: buyer.headers })).json()
+      .order;
     expect(own.events).toEqual([]);
     expect(own.shipments).toHaveLength(1);
 
@@ -132,7 +131,7 @@ describe("shipping an order", () => {
   });
 
   it("packs into the packages given, one SSCC each, and refuses more than is allocated", async () => {
-    const placed = await order({ accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity: 10 }] });
+    const placed = await order({ accountId: suite.fx.accountA, lines: [{ sku: "SKU-1", quantity: 10 }] });
     const over = await ship(placed.id, { packages: [{ lines: [{ lineNo: 1, quantity: 11 }] }] });
     expect(over.statusCode).toBe(400);
     expect(over.json().error.message).toContain("10 allocated");
@@ -152,7 +151,7 @@ describe("shipping an order", () => {
 
   it("a partial shipment leaves the backorder; ship-complete orders with backorders are refused", async () => {
     const partial = await order({
-      accountId: fx.accountA,
+      accountId: suite.fx.accountA,
       lines: [
         { sku: "SKU-1", quantity: 2 },
         { sku: "SKU-5", quantity: 3 }, // none in stock
@@ -167,17 +166,17 @@ describe("shipping an order", () => {
       [0, 3],
     ]);
     // The shipped part is a receivable now, not an open order: the credit check counts it once.
-    const sim = await app.inject({
+    const sim = await suite.app.inject({
       method: "POST",
       url: "/api/orders/simulate",
       headers: desk.headers,
-      payload: { accountId: fx.accountA, lines: [{ sku: "SKU-2", quantity: 1 }] },
+      payload: { accountId: suite.fx.accountA, lines: [{ sku: "SKU-2", quantity: 1 }] },
     });
     expect(sim.json().simulation.credit).toMatchObject({ openReceivables: "25.00", openOrders: "29.97" });
 
     // Changes may not undo what shipped.
     const change = (payload: unknown) =>
-      app.inject({
+      suite.app.inject({
         method: "POST",
         url: `/api/orders/${partial.id}/changes`,
         headers: desk.headers,
@@ -186,9 +185,9 @@ describe("shipping an order", () => {
     expect((await change({ changes: [{ kind: "cancel_order" }] })).statusCode).toBe(400);
     expect((await change({ changes: [{ kind: "quantity", lineNo: 1, quantity: 1 }] })).statusCode).toBe(400);
 
-    await sql("update accounts set ship_policy = 'complete' where id = $1", [fx.accountB]);
+    await sql("update accounts set ship_policy = 'complete' where id = $1", [suite.fx.accountB]);
     const complete = await order({
-      accountId: fx.accountB,
+      accountId: suite.fx.accountB,
       lines: [
         { sku: "SKU-5", quantity: 1 },
         { sku: "SKU-1", quantity: 1 },
@@ -199,10 +198,10 @@ describe("shipping an order", () => {
   });
 
   it("only staff who ship may ship", async () => {
-    const placed = await order({ accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity: 1 }] });
-    const buyer = await signIn(app, "buyer@a.test");
+    const placed = await order({ accountId: suite.fx.accountA, lines: [{ sku: "SKU-1", quantity: 1 }] });
+    const buyer = await signIn(suite.app, "buyer@a.test");
     expect((await ship(placed.id, {}, buyer)).statusCode).toBe(403);
-    const rep = await signIn(app, "sales_rep@staff.test");
+    const rep = await signIn(suite.app, "sales_rep@staff.test");
     expect((await ship(placed.id, {}, rep)).statusCode).toBe(403);
     expect((await ship(999_999)).statusCode).toBe(404);
     expect((await ship(placed.id, { packages: [], bogus: 1 })).statusCode).toBe(400);
@@ -212,7 +211,7 @@ describe("shipping an order", () => {
 
 describe("the outbox publisher", () => {
   it("hands events to their handlers once, retries a failing handler on the next run", async () => {
-    const placed = await order({ accountId: fx.accountA, lines: [{ sku: "SKU-1", quantity: 1 }] });
+    const placed = await order({ accountId: suite.fx.accountA, lines: [{ sku: "SKU-1", quantity: 1 }] });
     await ship(placed.id);
     const seen: string[] = [];
     let failInvoice = true;
@@ -225,15 +224,15 @@ describe("the outbox publisher", () => {
         seen.push(`invoice ${p.number}`);
       },
     };
-    const first = await publishPending(db, handlers, new Date());
+    const first = await publishPending(suite.db, handlers, new Date());
     expect(first).toEqual({ published: 2, failed: 1 }); // order.confirmed (no handler), order.shipped
     expect(seen).toEqual([expect.stringMatching(/^shipped SH-/)]);
     expect(await sql("select topic, attempts, last_error from outbox where published_at is null")).toEqual([
       { topic: "invoice.issued", attempts: 1, last_error: "partner endpoint down" },
     ]);
     failInvoice = false;
-    expect(await publishPending(db, handlers, new Date())).toEqual({ published: 1, failed: 0 });
+    expect(await publishPending(suite.db, handlers, new Date())).toEqual({ published: 1, failed: 0 });
     expect(seen).toHaveLength(2);
-    expect(await publishPending(db, handlers, new Date())).toEqual({ published: 0, failed: 0 });
+    expect(await publishPending(suite.db, handlers, new Date())).toEqual({ published: 0, failed: 0 });
   });
 });
