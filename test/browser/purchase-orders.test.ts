@@ -2,6 +2,8 @@
 // and sees the backorder filled (the order released from hold) on the page; the order's detail then
 // shows nothing backordered. The order desk places that order through the API first. Screenshots go
 // to artifacts/screenshots/inbound-*.png.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, onTestFailed, test } from "vitest";
 import {
@@ -12,6 +14,7 @@ import {
   PASSWORD,
   prepareDemoData,
   type RunningServer,
+  SCREENSHOTS,
   screenshot,
   signIn,
   startServer,
@@ -29,6 +32,7 @@ interface Scenario {
   name: string;
   available: number;
   warehouseCode: string;
+  warehouseName: string;
 }
 interface PlacedOrder {
   order: {
@@ -93,13 +97,14 @@ beforeAll(async () => {
           order by i.id limit 1`,
       )
     ).rows[0];
-    const warehouse = (await q("select code from warehouses order by id limit 1")).rows[0];
+    const warehouse = (await q("select code, name from warehouses order by id limit 1")).rows[0];
     return {
       accountId: Number(account.id),
       sku: item.sku,
       name: item.name,
       available: item.available,
       warehouseCode: warehouse.code,
+      warehouseName: warehouse.name,
     };
   });
   scenario = result;
@@ -113,6 +118,16 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/**
+ * A modal as the user sees it: the viewport only. The whole-page capture (screenshot()) grows the
+ * viewport to the long list behind the modal, leaving the dialog a small strip at the top.
+ */
+async function viewportScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
 async function newPage(email: string): Promise<Page> {
   const page = await openPage(browser, contexts, pageErrors, VIEWPORT);
   await signIn(page, server.url, email);
@@ -122,7 +137,7 @@ async function newPage(email: string): Promise<Page> {
 
 describe("inbound", () => {
   test("warehouse: record a purchase order, receive it, the waiting backorder is filled", async () => {
-    const { sku, available, warehouseCode } = scenario;
+    const { sku, available, warehouseCode, warehouseName } = scenario;
     // The order desk orders more than is in stock: the rest is backordered and holds the order.
     const desk = await session(server.url, DESK);
     const placed = await desk<PlacedOrder>("/api/orders", {
@@ -153,7 +168,11 @@ describe("inbound", () => {
       .toBe("po-number");
     await page.keyboard.type(PO_NUMBER);
     await page.getByTestId("po-supplier").fill("Browser Test Supply Co.");
-    await page.getByTestId("po-warehouse").fill(warehouseCode.toLowerCase());
+    // The receiving warehouse is picked from the API's list ("CODE — Name").
+    const warehouseLabel = `${warehouseCode} — ${warehouseName}`;
+    await page.getByTestId("po-warehouse").click();
+    await page.getByRole("option", { name: warehouseLabel, exact: true }).click();
+    await expect.poll(() => page.getByTestId("po-warehouse").inputValue()).toBe(warehouseLabel);
     const skus = page.getByTestId("po-line-sku");
     const quantities = page.getByTestId("po-line-quantity");
     await skus.nth(0).fill(sku);
@@ -170,7 +189,7 @@ describe("inbound", () => {
     await quantities.nth(1).fill("3");
     await page.getByTestId("po-create").click();
     await page.getByText("Unknown SKU", { exact: true }).waitFor();
-    await screenshot(page, "inbound-01-new-po-unknown-sku");
+    await viewportScreenshot(page, "inbound-01-new-po-unknown-sku");
     await page.getByRole("button", { name: "Remove line 2" }).click();
     await expect.poll(() => skus.count()).toBe(1);
     await page.getByTestId("po-create").click();

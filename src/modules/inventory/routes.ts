@@ -1,4 +1,4 @@
-// Inventory read routes for staff: available-to-promise per item and warehouse.
+// Inventory read routes for staff: the warehouses, and available-to-promise per item and warehouse.
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -26,6 +26,20 @@ const AtpQuery = z.object({
 
 export async function inventoryRoutes(app: FastifyInstance, db: Db): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  // The warehouses stock is held in and purchase orders are received at (pickers, filters).
+  r.get(
+    "/api/warehouses",
+    {
+      config: { access: { roles: STAFF, scope: "catalog:read" } },
+      schema: { tags: ["inventory"] },
+    },
+    async () => {
+      const { rows } = await db.pool.query(
+        "select id, code, name, city, region from warehouses order by code",
+      );
+      return { warehouses: rows };
+    },
+  );
   r.get(
     "/api/inventory/atp",
     {

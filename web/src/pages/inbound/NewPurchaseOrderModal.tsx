@@ -1,16 +1,17 @@
-// Record a purchase order to a supplier (admin and warehouse): number, supplier, receiving warehouse,
-// expected date and lines. The API's refusals (unknown SKU or warehouse, a number used before) are
-// shown at the field they are about.
-import { Alert, Autocomplete, Button, Group, Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
+// Record a purchase order to a supplier (admin and warehouse): number, supplier, receiving warehouse
+// (picked from the API's list, WarehouseSelect), expected date and lines. The API's refusals (unknown
+// SKU or warehouse, a number used before) are shown at the field they are about.
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { DateInput } from "@mantine/dates";
 import { notifications } from "@mantine/notifications";
 import { IconAlertTriangle, IconCalendar } from "@tabler/icons-react";
 import dayjs from "dayjs";
-import { type FormEvent, useMemo, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { isApiError } from "../../api/client";
 import { errorMessage } from "../../components/States";
-import { type PurchaseOrder, useCreatePurchaseOrder, usePurchaseOrders } from "./api";
+import { type PurchaseOrder, useCreatePurchaseOrder } from "./api";
 import { newPoLine, type PoLineDraft, PoLinesEditor } from "./PoLinesEditor";
+import { WarehouseSelect } from "./WarehouseSelect";
 
 type FieldErrors = { number?: string; supplier?: string; warehouseCode?: string; expectedDate?: string };
 type LineErrors = Record<number, { sku?: string; quantity?: string }>;
@@ -39,15 +40,9 @@ function NewPurchaseOrderForm({
   onCreated: (po: PurchaseOrder) => void;
 }) {
   const create = useCreatePurchaseOrder();
-  // There is no warehouse list in the API: suggest the codes purchase orders already use.
-  const known = usePurchaseOrders(null, 500);
-  const codes = useMemo(
-    () => [...new Set((known.data ?? []).map((p) => p.warehouseCode))].sort(),
-    [known.data],
-  );
   const [number, setNumber] = useState("");
   const [supplier, setSupplier] = useState("");
-  const [warehouseCode, setWarehouseCode] = useState("");
+  const [warehouseCode, setWarehouseCode] = useState<string | null>(null);
   const [expectedDate, setExpectedDate] = useState<string | null>(
     dayjs().add(14, "day").format("YYYY-MM-DD"),
   );
@@ -62,7 +57,7 @@ function NewPurchaseOrderForm({
     const nextErrors: FieldErrors = {
       number: number.trim() ? undefined : "Enter the purchase order number",
       supplier: supplier.trim() ? undefined : "Enter the supplier",
-      warehouseCode: warehouseCode.trim() ? undefined : "Enter the receiving warehouse's code",
+      warehouseCode: warehouseCode ? undefined : "Choose the receiving warehouse",
       expectedDate: expectedDate ? undefined : "Choose the expected date",
     };
     const nextLineErrors: LineErrors = {};
@@ -78,12 +73,13 @@ function NewPurchaseOrderForm({
     setErrors(nextErrors);
     setLineErrors(nextLineErrors);
     setFailure(null);
-    if (Object.values(nextErrors).some(Boolean) || Object.keys(nextLineErrors).length > 0) return;
+    if (!warehouseCode || Object.values(nextErrors).some(Boolean) || Object.keys(nextLineErrors).length > 0)
+      return;
     create.mutate(
       {
         number: number.trim(),
         supplier: supplier.trim(),
-        warehouseCode: warehouseCode.trim().toUpperCase(),
+        warehouseCode,
         expectedDate: dayjs(expectedDate).format("YYYY-MM-DD"),
         lines: filled.map((l) => ({ sku: l.sku.trim(), quantity: Number(l.quantity) })),
       },
@@ -121,7 +117,15 @@ function NewPurchaseOrderForm({
     <form
       onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) submit(e);
+        if (e.key !== "Enter" || !(e.ctrlKey || e.metaKey)) return;
+        if (e.defaultPrevented) {
+          // A picker (warehouse, SKU) took this Enter to choose its highlighted option: submit once
+          // that choice is in the form's state.
+          const form = e.currentTarget;
+          setTimeout(() => form.requestSubmit());
+        } else {
+          submit(e);
+        }
       }}
       noValidate
     >
@@ -148,17 +152,11 @@ function NewPurchaseOrderForm({
             withAsterisk
             data-testid="po-supplier"
           />
-          <Autocomplete
-            label="Receiving warehouse"
-            description={codes.length ? `Code, e.g. ${codes.join(", ")}` : "The warehouse's code"}
-            placeholder="Warehouse code"
+          <WarehouseSelect
             value={warehouseCode}
-            onChange={(v) => setWarehouseCode(v.toUpperCase())}
-            data={codes}
+            onChange={setWarehouseCode}
             error={errors.warehouseCode}
-            withAsterisk
-            classNames={{ input: "mono" }}
-            data-testid="po-warehouse"
+            testId="po-warehouse"
           />
           <DateInput
             label="Expected"

@@ -1,5 +1,6 @@
 // Inbound screens' data: purchase orders to suppliers (src/modules/inventory/purchase-order-routes.ts),
-// recording them and receiving them (which fills the backorders waiting for their items).
+// recording them and receiving them (which fills the backorders waiting for their items), and the
+// warehouses they are received at (src/modules/inventory/routes.ts).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, query } from "../../api/client";
 import type { OrderStatus, Role } from "../../api/types";
@@ -50,6 +51,24 @@ export interface ReceiptResult {
   purchaseOrder: PurchaseOrder;
   received: { itemId: number; sku: string; quantity: number }[];
   backordersFilled: FilledBackorder[];
+}
+
+export interface Warehouse {
+  id: number;
+  code: string;
+  name: string;
+  city: string;
+  region: string;
+}
+
+/** Every warehouse, by code (staff). They rarely change: cached for a few minutes. */
+export function useWarehouses() {
+  return useQuery<Warehouse[]>({
+    queryKey: ["warehouses"],
+    queryFn: ({ signal }) =>
+      api<{ warehouses: Warehouse[] }>("/api/warehouses", { signal }).then((r) => r.warehouses),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export const LIST_LIMIT = 500;
