@@ -14,10 +14,11 @@ import {
   Title,
 } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconAlertTriangle, IconArrowLeft, IconRefresh } from "@tabler/icons-react";
+import { IconAlertTriangle, IconRefresh } from "@tabler/icons-react";
 import { Link, useParams } from "react-router-dom";
+import { BackLink, DetailQuery } from "../../components/DetailQuery";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorState, errorMessage, TableSkeleton } from "../../components/States";
+import { errorMessage } from "../../components/States";
 import { formatDateTime } from "../../lib/dates";
 import {
   type MessageDetail,
@@ -33,24 +34,18 @@ const REPROCESSABLE = ["failed", "rejected", "partially_processed", "received"];
 export function EdiMessageDetailPage() {
   const { id } = useParams();
   const message = useEdiMessage(id);
-  const back = (
-    <Anchor component={Link} to="/desk/edi/messages" size="sm">
-      <IconArrowLeft size={14} style={{ verticalAlign: -2 }} /> EDI messages
-    </Anchor>
+  const back = <BackLink to="/desk/edi/messages" label="EDI messages" />;
+  return (
+    <DetailQuery
+      query={message}
+      title="EDI message"
+      errorTitle="Could not load this message"
+      missing="No such message"
+      back={back}
+    >
+      {(data) => <Detail m={data} back={back} />}
+    </DetailQuery>
   );
-  if (message.isPending && message.fetchStatus !== "idle") return <TableSkeleton />;
-  if (message.isError || !message.data) {
-    return (
-      <>
-        <PageHeader title="EDI message" above={back} />
-        <ErrorState
-          error={message.error ?? new Error("No such message")}
-          title="Could not load this message"
-        />
-      </>
-    );
-  }
-  return <Detail m={message.data} back={back} />;
 }
 
 function Detail({ m, back }: { m: MessageDetail; back: React.ReactNode }) {

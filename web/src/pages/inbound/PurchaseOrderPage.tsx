@@ -1,13 +1,13 @@
 // One purchase order (/desk/inbound/:id): its lines with ordered, received and open quantities; admin
 // and warehouse receive it here, and see what came in and the backorders it filled.
-import { Alert, Anchor, Badge, Group, Paper, Progress, SimpleGrid, Text, Title } from "@mantine/core";
+import { Alert, Badge, Group, Paper, Progress, SimpleGrid, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconCircleCheck } from "@tabler/icons-react";
+import { IconCircleCheck } from "@tabler/icons-react";
 import { useState } from "react";
-import { Link, useParams } from "react-router-dom";
+import { useParams } from "react-router-dom";
 import { useSession } from "../../api/hooks";
+import { BackLink, DetailQuery } from "../../components/DetailQuery";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorState, TableSkeleton } from "../../components/States";
 import { formatDate } from "../../lib/dates";
 import {
   canPurchase,
@@ -25,24 +25,18 @@ import { ReceiptResult } from "./ReceiptResult";
 export function PurchaseOrderPage() {
   const { id } = useParams();
   const po = usePurchaseOrder(id);
-  const back = (
-    <Anchor component={Link} to="/desk/inbound" size="sm">
-      <IconArrowLeft size={14} style={{ verticalAlign: -2 }} /> Purchase orders
-    </Anchor>
+  const back = <BackLink to="/desk/inbound" label="Purchase orders" />;
+  return (
+    <DetailQuery
+      query={po}
+      title="Purchase order"
+      errorTitle="Could not load this purchase order"
+      missing="No such purchase order"
+      back={back}
+    >
+      {(data) => <Detail po={data} back={back} />}
+    </DetailQuery>
   );
-  if (po.isPending && po.fetchStatus !== "idle") return <TableSkeleton />;
-  if (po.isError || !po.data) {
-    return (
-      <>
-        <PageHeader title="Purchase order" above={back} />
-        <ErrorState
-          error={po.error ?? new Error("No such purchase order")}
-          title="Could not load this purchase order"
-        />
-      </>
-    );
-  }
-  return <Detail po={po.data} back={back} />;
 }
 
 function Detail({ po, back }: { po: PurchaseOrder; back: React.ReactNode }) {
