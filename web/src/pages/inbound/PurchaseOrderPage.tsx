@@ -1,6 +1,6 @@
 // One purchase order (/desk/inbound/:id): its lines with ordered, received and open quantities; admin
 // and warehouse receive it here, and see what came in and the backorders it filled.
-import { Alert, Badge, Group, Paper, Progress, SimpleGrid, Text, Title } from "@mantine/core";
+import { Alert, Badge, Group, Paper, SimpleGrid, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCircleCheck } from "@tabler/icons-react";
 import { useState } from "react";
@@ -14,13 +14,12 @@ import {
   PO_STATUS_COLORS,
   type PurchaseOrder,
   poStatusLabel,
-  qty,
   type ReceiptResult as Result,
-  totals,
   usePurchaseOrder,
 } from "./api";
 import { PoLinesTable } from "./PoLinesTable";
 import { ReceiptResult } from "./ReceiptResult";
+import { ReceivedProgress } from "./ReceivedProgress";
 
 export function PurchaseOrderPage() {
   const { id } = useParams();
@@ -42,7 +41,6 @@ export function PurchaseOrderPage() {
 function Detail({ po, back }: { po: PurchaseOrder; back: React.ReactNode }) {
   const role = useSession().data?.user?.role;
   const [result, setResult] = useState<Result | null>(null);
-  const t = totals(po);
   const receiving = canPurchase(role) && po.status === "open";
   return (
     <>
@@ -72,20 +70,7 @@ function Detail({ po, back }: { po: PurchaseOrder; back: React.ReactNode }) {
           <Field label="Expected" value={formatDate(po.expectedDate)} />
           <Field
             label="Received / ordered"
-            value={
-              <Group gap="xs" wrap="nowrap">
-                <span className="num" data-testid="po-received-total">
-                  {qty.format(t.received)} / {qty.format(t.ordered)}
-                </span>
-                <Progress
-                  value={t.ordered ? (100 * t.received) / t.ordered : 0}
-                  size="sm"
-                  w={90}
-                  color={t.open === 0 ? "teal" : "sea"}
-                  aria-label="Received"
-                />
-              </Group>
-            }
+            value={<ReceivedProgress po={po} testId="po-received-total" barWidth={90} />}
           />
         </SimpleGrid>
       </Paper>

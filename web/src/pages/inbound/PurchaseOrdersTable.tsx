@@ -1,8 +1,9 @@
 // The purchase orders table: a row (click or Enter) opens the purchase order.
-import { Badge, Group, Progress, Table, Text } from "@mantine/core";
+import { Badge, Table, Text } from "@mantine/core";
 import dayjs from "dayjs";
 import { formatDate } from "../../lib/dates";
-import { PO_STATUS_COLORS, type PurchaseOrder, poStatusLabel, qty, totals } from "./api";
+import { PO_STATUS_COLORS, type PurchaseOrder, poStatusLabel } from "./api";
+import { ReceivedProgress } from "./ReceivedProgress";
 
 export function PurchaseOrdersTable({
   rows,
@@ -28,7 +29,6 @@ export function PurchaseOrdersTable({
         </Table.Thead>
         <Table.Tbody>
           {rows.map((po) => {
-            const t = totals(po);
             const late = po.status === "open" && po.expectedDate < today;
             return (
               <Table.Tr
@@ -60,18 +60,7 @@ export function PurchaseOrdersTable({
                 </Table.Td>
                 <Table.Td className="num">{po.lines.length}</Table.Td>
                 <Table.Td>
-                  <Group gap="xs" wrap="nowrap">
-                    <Text size="sm" className="num" miw={96} data-testid="po-received">
-                      {qty.format(t.received)} / {qty.format(t.ordered)}
-                    </Text>
-                    <Progress
-                      value={t.ordered ? (100 * t.received) / t.ordered : 0}
-                      size="sm"
-                      w={80}
-                      color={t.open === 0 ? "teal" : "sea"}
-                      aria-label="Received"
-                    />
-                  </Group>
+                  <ReceivedProgress po={po} testId="po-received" barWidth={80} minWidth={96} />
                 </Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={PO_STATUS_COLORS[po.status] ?? "gray"} tt="none">
