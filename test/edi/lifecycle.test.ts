@@ -94,6 +94,22 @@ const price = async (orderId: number, lineNo: number) =>
   )[0].p as string;
 const times = (p: string, f: number) => Dec(p).times(f).toFixed();
 
+// Ship-from, ship-to and buyer as the 856 and the 810 of the X12 partner both name them.
+const X12_PARTIES = [
+  {
+    role: "SF",
+    name: "EAST DC",
+    address: { lines: ["1 Dock Rd"], city: "City", region: "ST", postalCode: "00000", country: "US" },
+  },
+  {
+    role: "ST",
+    name: "A-MAIN store",
+    identifier: { qualifier: "92", value: "42" },
+    address: { lines: ["9 Elm St"], city: "Town", region: "NY", postalCode: "10001", country: "US" },
+  },
+  { role: "BY", name: "ACME FOODS HQ", identifier: { qualifier: "9", value: "0012345000019" } },
+];
+
 describe("856 and 810 for an X12 partner", () => {
   it("sends the shipment and its invoice in the buyer's terms, numbered from the partner's sequences", async () => {
     const orderId = await ingestOrder(
@@ -154,20 +170,7 @@ describe("856 and 810 for an X12 partner", () => {
       shipTime: "1415",
       carrier: "UPSN",
       trackingNumber: "1Z999",
-      parties: [
-        {
-          role: "SF",
-          name: "EAST DC",
-          address: { lines: ["1 Dock Rd"], city: "City", region: "ST", postalCode: "00000", country: "US" },
-        },
-        {
-          role: "ST",
-          name: "A-MAIN store",
-          identifier: { qualifier: "92", value: "42" },
-          address: { lines: ["9 Elm St"], city: "Town", region: "NY", postalCode: "10001", country: "US" },
-        },
-        { role: "BY", name: "ACME FOODS HQ", identifier: { qualifier: "9", value: "0012345000019" } },
-      ],
+      parties: X12_PARTIES,
       orders: [
         {
           poNumber: "PO-1",
@@ -207,20 +210,7 @@ describe("856 and 810 for an X12 partner", () => {
       poNumber: "PO-1",
       poDate: "2026-01-15",
       currency: "USD",
-      parties: [
-        {
-          role: "SF",
-          name: "EAST DC",
-          address: { lines: ["1 Dock Rd"], city: "City", region: "ST", postalCode: "00000", country: "US" },
-        },
-        {
-          role: "ST",
-          name: "A-MAIN store",
-          identifier: { qualifier: "92", value: "42" },
-          address: { lines: ["9 Elm St"], city: "Town", region: "NY", postalCode: "10001", country: "US" },
-        },
-        { role: "BY", name: "ACME FOODS HQ", identifier: { qualifier: "9", value: "0012345000019" } },
-      ],
+      parties: X12_PARTIES,
       lines: [
         // 24 base units = 2 cases, at the case price (12 × the base-unit price).
         { lineRef: "1", itemIds: ups, quantity: "2", uom: "CA", unitPrice: times(p1, 12), amount: "" },
