@@ -85,6 +85,9 @@ describe("purchase orders", () => {
     const tooMuch = await receive(warehouse, id, [{ sku: "SKU-5", quantity: 6 }]);
     expect(tooMuch.statusCode).toBe(400);
     expect(tooMuch.json().error.message).toContain("still expects (5)");
+    const notOnIt = await receive(warehouse, id, [{ sku: "SKU-1", quantity: 1 }]);
+    expect(notOnIt.statusCode).toBe(400);
+    expect(notOnIt.json().error.message).toBe("SKU-1 is not on purchase order PO-1");
     expect(await stockOf("SKU-5", suite.fx.warehouses.east)).toEqual({ on_hand: 0, allocated: 0 });
   });
 

@@ -146,25 +146,31 @@ export async function receivePurchaseOrder(
   const perLine = new Map<number, number>();
   const received = new Map<number, Receipt>();
   for (const want of lines) {
+    const ofSku = open.filter((l) => l.sku === want.sku);
+    if (ofSku.length === 0) {
+      throw new DomainError("VALIDATION_FAILED", `${want.sku} is not on purchase order ${po.number}`, {
+        sku: want.sku,
+      });
+    }
     let rest = want.quantity;
-    for (const line of open.filter((l) => l.sku === want.sku)) {
+    for (const line of ofSku) {
       const take = Math.min(rest, line.open - (perLine.get(line.id) ?? 0));
       if (take <= 0) continue;
       perLine.set(line.id, (perLine.get(line.id) ?? 0) + take);
       rest -= take;
     }
-    const expected = open.filter((l) => l.sku === want.sku).reduce((n, l) => n + l.open, 0);
     if (rest > 0) {
+      const expected = ofSku.reduce((n, l) => n + l.open, 0);
       throw new DomainError(
         "VALIDATION_FAILED",
         `${want.sku}: receiving more than purchase order ${po.number} still expects (${expected})`,
         { sku: want.sku, expected },
       );
     }
-    const item = open.find((l) => l.sku === want.sku)!;
-    const seen = received.get(item.item_id);
-    received.set(item.item_id, {
-      itemId: item.item_id,
+    const itemId = ofSku[0].item_id;
+    const seen = received.get(itemId);
+    received.set(itemId, {
+      itemId,
       sku: want.sku,
       quantity: (seen?.quantity ?? 0) + want.quantity,
     });
